@@ -1,0 +1,119 @@
+import Link from 'next/link';
+import type { ClaimStatus } from '@/lib/domain/claim-status';
+import { assignClaims, takeClaim } from '@/lib/actions/claims';
+import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { DueDate } from '@/components/layout';
+import { StatusBadge, VerdictBadge } from '@/components/status';
+import { SelectAll } from '@/components/select-all';
+
+type ClaimRow = {
+  id: string;
+  position: number;
+  text: string;
+  status: ClaimStatus;
+  dueAt: Date | null;
+  version: number;
+  assignee: { id: string; name: string } | null;
+  verdictLabel: { name: string } | null;
+};
+
+type Props = {
+  claims: ClaimRow[];
+  assignees: { id: string; name: string; role: string }[];
+  canAssign: boolean;
+  canTake: boolean;
+  now: Date;
+};
+
+/** The article's claims in order. Editors select rows and assign them in bulk; checkers take unassigned ones. */
+export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Props) {
+  const table = (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Claims of this article in order, with status, assignee, due date and verdict</caption>
+        <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
+          <tr>
+            {canAssign ? (
+              <th scope="col" className="w-10 px-3 py-2">
+                <SelectAll name="claimIds" label="Select all claims on this page" />
+              </th>
+            ) : null}
+            <th scope="col" className="w-10 px-3 py-2">#</th>
+            <th scope="col" className="px-3 py-2">Claim</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Assignee</th>
+            <th scope="col" className="px-3 py-2">Due</th>
+            <th scope="col" className="px-3 py-2">Verdict</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {claims.map((c) => (
+            <tr key={c.id} className="align-top">
+              {canAssign ? (
+                <td className="px-3 py-3">
+                  <input
+                    type="checkbox"
+                    name="claimIds"
+                    value={c.id}
+                    aria-label={`Select claim ${c.position}`}
+                    className="h-4 w-4 rounded border-stone-400"
+                  />
+                </td>
+              ) : null}
+              <td className="px-3 py-3 tabular-nums text-stone-500">{c.position}</td>
+              <td className="max-w-xl px-3 py-3">
+                <Link href={`/claims/${c.id}`} className="text-stone-900 hover:text-blue-800 hover:underline">
+                  {c.text}
+                </Link>
+              </td>
+              <td className="px-3 py-3">
+                <StatusBadge status={c.status} />
+              </td>
+              <td className="px-3 py-3 text-stone-700">
+                {c.assignee?.name ??
+                  (canTake && !canAssign && c.status === 'UNASSIGNED' ? (
+                    <ActionForm action={takeClaim} showSuccess={false}>
+                      <input type="hidden" name="claimId" value={c.id} />
+                      <input type="hidden" name="version" value={c.version} />
+                      <SubmitButton variant="secondary" pendingText="Taking…" aria-label={`Take claim ${c.position}`}>
+                        Take
+                      </SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <span className="text-stone-500">—</span>
+                  ))}
+              </td>
+              <td className="px-3 py-3 text-xs">{c.assignee ? <DueDate value={c.dueAt} now={now} /> : null}</td>
+              <td className="px-3 py-3">
+                <VerdictBadge name={c.verdictLabel?.name} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  if (!canAssign) return table;
+
+  return (
+    <ActionForm action={assignClaims}>
+      <fieldset className="mb-4 flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
+        <legend className="sr-only">Assign the selected claims</legend>
+        <Field name="assigneeId" label="Assign selected to" as="select" className="sm:w-64" defaultValue="">
+          <option value="">Choose a checker…</option>
+          {assignees.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} ({a.role})
+            </option>
+          ))}
+        </Field>
+        <Field name="dueAt" label="Due date (optional)" type="date" className="sm:w-48" />
+        <div className="sm:pb-0.5">
+          <SubmitButton pendingText="Assigning…">Assign</SubmitButton>
+        </div>
+      </fieldset>
+      {table}
+    </ActionForm>
+  );
+}

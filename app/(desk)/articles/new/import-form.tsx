@@ -1,0 +1,45 @@
+'use client';
+
+import { useState } from 'react';
+import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { importArticleAction } from '@/lib/actions/articles';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+export function ImportForm() {
+  const [fileError, setFileError] = useState('');
+  return (
+    <ActionForm action={importArticleAction} className="grid gap-6 lg:grid-cols-[2fr_1fr]" encType="multipart/form-data">
+      <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+        <Field name="text" label="Article text" as="textarea" rows={16} hint="Paste the full text, title line included. Up to 2 MB." />
+        <Field
+          name="file"
+          label="Or upload a file"
+          type="file"
+          accept=".txt,.md,.markdown,text/plain,text/markdown"
+          hint="A .txt or .md file replaces the pasted text."
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            setFileError(file && file.size > MAX_BYTES ? 'The file is larger than 2 MB. Split it or trim it.' : '');
+          }}
+        />
+        {fileError ? (
+          <p role="alert" className="-mt-2 mb-4 text-sm text-red-700">
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+      <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+        <h2 className="mb-3 text-base font-semibold">Details (optional)</h2>
+        <Field name="title" label="Title" hint="Leave empty to use the first line." />
+        <Field name="sourceUrl" label="Source URL" type="url" placeholder="https://" />
+        <Field name="outlet" label="Outlet" />
+        <Field name="author" label="Author" />
+        <Field name="publishedAt" label="Publication date" type="date" />
+        <SubmitButton pendingText="Importing…" disabled={Boolean(fileError)}>
+          Import article
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { getClaim } from '@/lib/data/claims';
+import { listAssignees, listVerdictLabels } from '@/lib/data/team';
+import { canResearch } from '@/lib/domain/workflow';
+import { describeAuditEvent } from '@/lib/domain/audit-text';
+import { Card, DateText, DueDate, PageHeader } from '@/components/layout';
+import { StatusBadge, VerdictBadge } from '@/components/status';
+import { EvidenceList, AddEvidenceForm } from './evidence';
+import { WorkflowPanel } from './workflow-panel';
+import { NotesForm } from './notes-form';
+
+export const metadata: Metadata = { title: 'Claim' };
+
+export default async function ClaimPage({ params }: { params: Promise<{ claimId: string }> }) {
+  const user = await requireUser();
+  const { claimId } = await params;
+  const { claim, history, previousId, nextId } = await getClaim(user, claimId);
+  const researching = canResearch(claim, user);
+  const [labels, assignees] = await Promise.all([
+    researching ? listVerdictLabels(user) : Promise.resolve([]),
+    can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
+  ]);
+  const lastReview = claim.reviews[0];
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/articles/${claim.article.id}`} className="hover:underline">
+            ← {claim.article.title}
+          </Link>
+        }
+        title={`Claim ${claim.position}`}
+        actions={
+          <nav aria-label="Other claims" className="flex gap-2 text-sm">
+            {previousId ? (
+              <Link href={`/claims/${previousId}`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50">
+                ← Previous claim
+              </Link>
+            ) : null}
+            {nextId ? (
+              <Link href={`/claims/${nextId}`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50">
+                Next claim →
+              </Link>
+            ) : null}
+          </nav>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid min-w-0 content-start gap-6">
+          <section aria-labelledby="as-stated" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 id="as-stated" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+              As stated (paragraph {claim.paragraph})
+            </h2>
+            <blockquote className="border-l-4 border-blue-700 pl-4 font-serif text-lg leading-relaxed text-stone-900">{claim.text}</blockquote>
+            <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <div>
+                <dt className="text-stone-500">Status</dt>
+                <dd className="mt-0.5">
+                  <StatusBadge status={claim.status} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">Assignee</dt>
+                <dd className="mt-0.5 text-stone-900">{claim.assignee?.name ?? 'Nobody yet'}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">Due</dt>
+                <dd className="mt-0.5">
+                  <DueDate value={claim.dueAt} now={new Date()} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">Verdict</dt>
+                <dd className="mt-0.5">
+                  <VerdictBadge name={claim.verdictLabel?.name} />
+                  {claim.verdictLabel?.retiredAt ? <span className="ml-1 text-xs text-stone-500">(retired label)</span> : null}
+                </dd>
+              </div>
+            </dl>
+            {claim.status === 'NOT_CHECK_WORTHY' && claim.notCheckWorthyReason ? (
+              <p className="mt-4 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-800">
+                <span className="font-medium">Not check-worthy:</span> {claim.notCheckWorthyReason}
+              </p>
+            ) : null}
+            {claim.status === 'RETURNED' && lastReview?.comment ? (
+              <div className="mt-4 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900" role="note" aria-label="Editor's comment">
+                <p className="font-medium">
+                  {lastReview.decision === 'REOPENED' ? 'Reopened' : 'Returned'} by {lastReview.reviewer.name}:
+                </p>
+                <p className="mt-1 whitespace-pre-wrap">{lastReview.comment}</p>
+              </div>
+            ) : null}
+          </section>
+
+          {claim.rationale ? (
+            <Card title="Proposed verdict">
+              <p className="mb-2 text-sm text-stone-700">
+                <VerdictBadge name={claim.verdictLabel?.name} /> proposed by {claim.proposedBy?.name ?? 'a former member'}
+                {claim.proposedAt ? (
+                  <>
+                    {' '}
+                    on <DateText value={claim.proposedAt} withTime />
+                  </>
+                ) : null}
+              </p>
+              <p className="whitespace-pre-wrap text-sm leading-relaxed text-stone-900">{claim.rationale}</p>
+            </Card>
+          ) : null}
+
+          <Card title="Research notes">
+            {researching ? (
+              <NotesForm claimId={claim.id} version={claim.version} notes={claim.notes} />
+            ) : claim.notes ? (
+              <p className="whitespace-pre-wrap text-sm text-stone-800">{claim.notes}</p>
+            ) : (
+              <p className="text-sm text-stone-500">No notes yet.</p>
+            )}
+          </Card>
+
+          <Card title={`Evidence (${claim.evidence.length})`}>
+            <EvidenceList evidence={claim.evidence} user={user} claim={claim} />
+            {researching ? <AddEvidenceForm claimId={claim.id} /> : null}
+          </Card>
+        </div>
+
+        <div className="grid min-w-0 content-start gap-6">
+          <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />
+
+          {claim.reviews.length ? (
+            <Card title="Review decisions">
+              <ol className="grid gap-3 text-sm">
+                {claim.reviews.map((r) => (
+                  <li key={r.id}>
+                    <p className="font-medium text-stone-900">
+                      {r.decision === 'APPROVED' ? 'Approved' : r.decision === 'RETURNED' ? 'Returned' : 'Reopened'} by {r.reviewer.name}
+                    </p>
+                    <p className="text-xs text-stone-500">
+                      <DateText value={r.createdAt} withTime />
+                    </p>
+                    {r.comment ? <p className="mt-1 whitespace-pre-wrap text-stone-800">{r.comment}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          ) : null}
+
+          <Card title="History">
+            <ol className="grid gap-3 text-sm" aria-label="History, newest first">
+              {history.map((e) => (
+                <li key={e.id} className="border-l-2 border-stone-200 pl-3">
+                  <p className="text-stone-900">
+                    <span className="font-medium">{e.actor?.name ?? 'Someone'}</span> {describeAuditEvent(e.type, e.data as Record<string, unknown>)}
+                  </p>
+                  <p className="text-xs text-stone-500">
+                    <DateText value={e.createdAt} withTime />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { initialFormState, type FormState } from '@/lib/actions/form-state';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const FormStateContext = createContext<FormState>(initialFormState);
+
+/**
+ * A form bound to a server action. Its fields read errors and the submitted values from the
+ * returned state, so a refused submission shows what is wrong and keeps what was typed.
+ */
+export function ActionForm({
+  action,
+  children,
+  className,
+  showSuccess = true,
+  ...rest
+}: { action: Action; children: ReactNode; className?: string; showSuccess?: boolean } & Omit<ComponentProps<'form'>, 'action'>) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  return (
+    <FormStateContext.Provider value={state}>
+      <form action={formAction} className={className} noValidate {...rest}>
+        <FormMessage state={state} showSuccess={showSuccess} />
+        {children}
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+export function useFormState(): FormState {
+  return useContext(FormStateContext);
+}
+
+function FormMessage({ state, showSuccess }: { state: FormState; showSuccess: boolean }) {
+  const visible = state.message && (!state.ok || showSuccess);
+  return (
+    <div aria-live="polite" role="status" className={visible ? 'mb-3' : 'sr-only'}>
+      {visible ? (
+        <p
+          className={
+            state.ok
+              ? 'rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900'
+              : 'rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900'
+          }
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const inputClass =
+  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600';
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  className?: string;
+} & (
+  | ({ as?: 'input' } & Omit<ComponentProps<'input'>, 'name'>)
+  | ({ as: 'textarea' } & Omit<ComponentProps<'textarea'>, 'name'>)
+  | ({ as: 'select'; children: ReactNode } & Omit<ComponentProps<'select'>, 'name'>)
+);
+
+/** A labelled field whose error is announced and tied to it with aria-describedby. */
+export function Field(props: FieldProps) {
+  const { name, label, hint, className, ...control } = props;
+  const state = useFormState();
+  const id = useId();
+  const errors = state.fieldErrors[name];
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': describedBy,
+    className: inputClass,
+  };
+  const submitted = state.values[name];
+  let input: ReactNode;
+  if (control.as === 'textarea') {
+    const { as: _as, defaultValue, ...rest } = control;
+    input = <textarea {...rest} {...common} defaultValue={submitted ?? defaultValue} />;
+  } else if (control.as === 'select') {
+    const { as: _as, defaultValue, children, ...rest } = control;
+    input = (
+      <select {...rest} {...common} key={submitted} defaultValue={submitted ?? defaultValue}>
+        {children}
+      </select>
+    );
+  } else {
+    const { as: _as, defaultValue, type, ...rest } = control;
+    input = <input {...rest} {...common} type={type} defaultValue={type === 'file' || type === 'password' ? undefined : (submitted ?? defaultValue)} />;
+  }
+  return (
+    <div className={className ?? 'mb-4'}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {input}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const buttonStyles = {
+  primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400',
+  secondary: 'border border-stone-300 bg-white text-stone-800 hover:bg-stone-50 disabled:text-stone-400',
+  danger: 'border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-red-300',
+} as const;
+
+export function buttonClass(variant: keyof typeof buttonStyles = 'primary') {
+  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition-colors disabled:cursor-not-allowed ${buttonStyles[variant]}`;
+}
+
+/** A submit button that shows the form is being sent and cannot be pressed twice. */
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = 'primary',
+  ...rest
+}: { children: ReactNode; pendingText?: string; variant?: keyof typeof buttonStyles } & ComponentProps<'button'>) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" {...rest} disabled={pending || rest.disabled} aria-disabled={pending || rest.disabled} className={buttonClass(variant)}>
+      {pending ? (
+        <>
+          <span aria-hidden="true" className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
+          {pendingText ?? 'Saving…'}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}

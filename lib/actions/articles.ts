@@ -1,0 +1,35 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { db } from '@/lib/db';
+import { ActionError, authedAction } from '@/lib/actions/safe-action';
+import { importArticle } from '@/lib/import/article';
+import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article';
+
+const TEXT_FILE = /\.(txt|md|markdown|text)$/i;
+
+/** An uploaded file replaces the pasted text; it must be UTF-8 text of at most 2 MB. */
+async function readUpload(formData: FormData, input: Record<string, unknown>) {
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) return;
+  const fail = (msg: string) => new ActionError(msg, { file: [msg] });
+  if (!TEXT_FILE.test(file.name)) throw fail('Choose a .txt or .md file.');
+  if (file.size > MAX_ARTICLE_BYTES) throw fail('The file is larger than 2 MB. Split it or trim it.');
+  try {
+    input.text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw fail('That file is not plain UTF-8 text. Save it as .txt and try again.');
+  }
+}
+
+export const importArticleAction = authedAction(
+  importArticleSchema,
+  'article.import',
+  async (input, user) => {
+    const article = await importArticle(db, { teamId: user.teamId, actorId: user.id, input });
+    revalidatePath('/articles');
+    redirect(`/articles/${article.id}`);
+  },
+  { prepare: readUpload },
+);

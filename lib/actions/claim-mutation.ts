@@ -1,0 +1,59 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { ActionError, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import type { SessionUser } from '@/lib/auth/session';
+import { transition, type WorkflowClaim, type WorkflowEvent } from '@/lib/domain/workflow';
+
+export const CONFLICT_MESSAGE =
+  'Someone else changed this claim after you opened it, so nothing was saved. Reload the page to see their change; your text is still here to copy.';
+
+const workflowSelect = {
+  id: true,
+  articleId: true,
+  status: true,
+  assigneeId: true,
+  proposedById: true,
+  statusBeforeExclusion: true,
+  version: true,
+} as const;
+
+export type LoadedClaim = Prisma.ClaimGetPayload<{ select: typeof workflowSelect }>;
+
+/** The claim if it is in the user's team; the same refusal whether it is elsewhere or nowhere. */
+export async function loadClaim(tx: Prisma.TransactionClient, user: SessionUser, claimId: string): Promise<LoadedClaim> {
+  const claim = await tx.claim.findFirst({ where: { id: claimId, teamId: user.teamId }, select: workflowSelect });
+  if (!claim) throw new ActionError(NOT_FOUND_MESSAGE);
+  return claim;
+}
+
+export function nextState(claim: WorkflowClaim, event: WorkflowEvent, user: SessionUser): WorkflowClaim {
+  const result = transition(claim, event, user);
+  if (!result.ok) throw new ActionError(result.message);
+  return result.state;
+}
+
+/**
+ * Writes the claim only if nobody changed it since `expectedVersion` was read, and bumps the
+ * version; otherwise the whole transaction is refused with a conflict.
+ */
+export async function updateClaimChecked(
+  tx: Prisma.TransactionClient,
+  claim: LoadedClaim,
+  expectedVersion: number,
+  data: Prisma.ClaimUpdateManyMutationInput & { assigneeId?: string | null; verdictLabelId?: string | null; proposedById?: string | null },
+) {
+  const { count } = await tx.claim.updateMany({
+    where: { id: claim.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw new ActionError(CONFLICT_MESSAGE);
+}
+
+export function workflowPatch(state: WorkflowClaim) {
+  return {
+    status: state.status,
+    assigneeId: state.assigneeId,
+    proposedById: state.proposedById,
+    statusBeforeExclusion: state.statusBeforeExclusion,
+  };
+}

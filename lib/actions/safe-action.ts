@@ -1,0 +1,77 @@
+import 'server-only';
+import type { z } from 'zod';
+import { unstable_rethrow } from 'next/navigation';
+import { currentUser, type SessionUser } from '@/lib/auth/session';
+import { assertCan, ForbiddenError, type Permission } from '@/lib/auth/permissions';
+import type { FormState } from '@/lib/actions/form-state';
+
+/** Thrown inside an action for a refusal the user should read (conflict, wrong state, not found). */
+export class ActionError extends Error {
+  constructor(message: string, public readonly fieldErrors: FormState['fieldErrors'] = {}) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
+export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
+
+const FILE_FIELDS = new Set(['file']);
+
+function formValues(formData: FormData, arrayFields: readonly string[]): { input: Record<string, unknown>; values: Record<string, string> } {
+  const input: Record<string, unknown> = {};
+  const values: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    if (arrayFields.includes(key)) {
+      input[key] = formData.getAll(key).map(String);
+      continue;
+    }
+    const value = formData.get(key);
+    if (FILE_FIELDS.has(key) || typeof value !== 'string') continue;
+    input[key] = value;
+    if (key !== 'password') values[key] = value;
+  }
+  return { input, values };
+}
+
+/**
+ * Every mutation goes through here: authenticate, validate with zod, authorize by role,
+ * then run. `fn` does the rest (team scoping, transaction, audit, revalidate) and returns a
+ * message or redirects. Refusals come back as form state, never as a crash.
+ */
+export function authedAction<S extends z.ZodType>(
+  schema: S,
+  permission: Permission | null,
+  fn: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<string | void>,
+  options: { arrayFields?: readonly string[]; prepare?: (formData: FormData, input: Record<string, unknown>) => Promise<void> } = {},
+) {
+  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const { input, values } = formValues(formData, options.arrayFields ?? []);
+    const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}): FormState => ({ ok: false, message, fieldErrors, values });
+    const user = await currentUser();
+    if (!user) return fail('Your session has ended. Sign in again; your text is kept here.');
+    try {
+      await options.prepare?.(formData, input);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const fieldErrors: FormState['fieldErrors'] = {};
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0] ?? 'form');
+          (fieldErrors[key] ??= []).push(issue.message);
+        }
+        // The summary repeats each problem so it is announced even for fields without a visible input.
+        const problems = [...new Set(parsed.error.issues.map((i) => i.message))].join(' ');
+        return fail(`Not saved. ${problems}`, fieldErrors);
+      }
+      if (permission) assertCan(user, permission);
+      const message = await fn(parsed.data, user, formData);
+      return { ok: true, message: message ?? 'Saved.', fieldErrors: {}, values: {} };
+    } catch (err) {
+      unstable_rethrow(err);
+      if (err instanceof ForbiddenError) return fail(err.message);
+      if (err instanceof ActionError) return fail(err.message, err.fieldErrors);
+      console.error(err);
+      return fail('Something went wrong on our side and nothing was saved. Try again in a moment.');
+    }
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Gets a database ready for the app, the CLI, the tests and the benchmark: the PostgreSQL
+ * server named by DATABASE_URL, or else the embedded PGlite in CLAIMDESK_DATA_DIR; then
+ * migrations, then (optionally) the demo seed on an empty database.
+ */
+import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { applyMigrations } from '@/lib/db/migrate';
+import { createPrismaClient } from '@/lib/db/client';
+import { seedDemo } from '@/prisma/seed';
+
+export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+export async function prepareDatabase(options: { seed: boolean; dataDir?: string; log?: (msg: string) => void }): Promise<PreparedDatabase> {
+  const log = options.log ?? (() => {});
+  let url = process.env.DATABASE_URL;
+  let embedded = false;
+  let stop = async () => {};
+  if (!url) {
+    const dataDir = options.dataDir ?? process.env.CLAIMDESK_DATA_DIR ?? '.data';
+    const db = await startEmbeddedDatabase(dataDir);
+    ({ url, stop } = db);
+    embedded = true;
+    log(db.owner ? `Embedded database in ${dataDir}/ on ${url}` : `Using the embedded database already served on ${url}`);
+  }
+  const applied = await applyMigrations(url);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  if (options.seed) {
+    const prisma = createPrismaClient(url, embedded);
+    try {
+      if (await seedDemo(prisma)) log('Seeded demo data (Demo Desk, Other Desk).');
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+  return { url, embedded, stop };
+}

@@ -1,0 +1,78 @@
+/**
+ * Applies prisma/migrations in order, recording each in `_prisma_migrations` exactly as
+ * `prisma migrate deploy` does (same table, sha256 checksums), so a team with the native
+ * Prisma CLI can take over the database. Works on PGlite and PostgreSQL alike (ADR 0002).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export function migrationsDir(): string {
+  return path.resolve(process.cwd(), 'prisma/migrations');
+}
+
+export function listMigrations(dir = migrationsDir()): { name: string; sql: string; checksum: string }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'migration.sql')))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/** Returns the names of the migrations it applied. */
+export async function applyMigrations(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const applied: string[] = [];
+  try {
+    // Several app instances may start at once on one PostgreSQL: one migrates, the others wait.
+    await client.query('SELECT pg_advisory_lock(7270736900)');
+    await client.query(MIGRATIONS_TABLE);
+    const done = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const doneByName = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
+    for (const migration of listMigrations()) {
+      const previous = doneByName.get(migration.name);
+      if (previous) {
+        if (previous !== migration.checksum) {
+          console.warn(`Migration ${migration.name} was changed after it was applied.`);
+        }
+        continue;
+      }
+      // One transaction per migration: a failure leaves the database as it was before it.
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), now(), 1)`,
+          [randomUUID(), migration.checksum, migration.name],
+        );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw new Error(`Migration ${migration.name} failed: ${(err as Error).message}`);
+      }
+      applied.push(migration.name);
+    }
+  } finally {
+    await client.end();
+  }
+  return applied;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Process environment, parsed once. Scripts set these before the app starts (scripts/start.ts). */
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Set by the launcher when DATABASE_URL points at the embedded PGlite socket: one session only. */
+  CLAIMDESK_EMBEDDED: z.enum(['0', '1']).default('0'),
+  CLAIMDESK_DATA_DIR: z.string().default('.data'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export const env = schema.parse(process.env);
+
+export function databaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which provides the embedded database.');
+  }
+  return env.DATABASE_URL;
+}

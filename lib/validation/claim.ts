@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { id, optionalDate, optionalText, optionalWebUrl, requiredText, webUrl } from '@/lib/validation/fields';
+
+export const STANCES = ['SUPPORTS', 'REFUTES', 'CONTEXT'] as const;
+export const STANCE_LABEL: Record<(typeof STANCES)[number], string> = {
+  SUPPORTS: 'Supports',
+  REFUTES: 'Refutes',
+  CONTEXT: 'Adds context',
+};
+
+const version = z.coerce.number().int().min(0);
+
+export const assignClaimsSchema = z.object({
+  claimIds: z.array(id).min(1, 'Select at least one claim.').max(10_000),
+  assigneeId: id.or(z.literal('').transform(() => undefined)).optional().refine((v) => v, 'Choose a checker.'),
+  dueAt: optionalDate('Due date'),
+});
+
+export const claimRefSchema = z.object({ claimId: id, version });
+
+export const notesSchema = z.object({
+  claimId: id,
+  version,
+  notes: z.string().max(100_000, 'Notes must be at most 100,000 characters.'),
+});
+
+export const evidenceSchema = z.object({
+  claimId: id,
+  url: webUrl('URL'),
+  title: requiredText(300, 'Title'),
+  publisher: optionalText(200, 'Publisher'),
+  stance: z.enum(STANCES, { error: 'Choose whether the source supports, refutes or adds context.' }),
+  quote: optionalText(5_000, 'Quoted passage'),
+  archiveUrl: optionalWebUrl('Archived copy URL'),
+  note: optionalText(1_000, 'Note'),
+});
+
+export const updateEvidenceSchema = evidenceSchema.extend({ evidenceId: id });
+export const evidenceRefSchema = z.object({ evidenceId: id });
+
+export const submitVerdictSchema = z.object({
+  claimId: id,
+  version,
+  verdictLabelId: id.or(z.literal('')).refine((v) => v !== '', 'Choose a verdict.'),
+  rationale: requiredText(20_000, 'Rationale'),
+});
+
+export const reviewSchema = z.object({
+  claimId: id,
+  version,
+  decision: z.enum(['approve', 'return', 'reopen']),
+  comment: z.string().trim().max(5_000).default(''),
+});
+
+export const excludeSchema = z.object({
+  claimId: id,
+  version,
+  reason: requiredText(1_000, 'Reason'),
+});

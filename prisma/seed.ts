@@ -1,0 +1,25 @@
+/**
+ * Demo data: team "Demo Desk" with an admin, an editor and two checkers, a demo article,
+ * and team "Other Desk" to show that teams never see each other's work. Runs once, on an
+ * empty database (scripts/start.ts and the CLI call it); all passwords are DEMO_PASSWORD.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { createArticle, createTeam, createUser, DEMO_PASSWORD } from './factories';
+
+export { DEMO_PASSWORD };
+
+export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.team.count()) > 0) return false;
+  const demo = await createTeam(prisma, { name: 'Demo Desk', slug: 'demo-desk' });
+  await createUser(prisma, { teamId: demo.id, email: 'admin@example.com', name: 'Ada Admin', role: 'admin' });
+  const editor = await createUser(prisma, { teamId: demo.id, email: 'editor@example.com', name: 'Eddie Editor', role: 'editor' });
+  await createUser(prisma, { teamId: demo.id, email: 'checker@example.com', name: 'Chris Checker', role: 'checker' });
+  await createUser(prisma, { teamId: demo.id, email: 'checker2@example.com', name: 'Kim Checker', role: 'checker' });
+  const other = await createTeam(prisma, { name: 'Other Desk', slug: 'other-desk' });
+  await createUser(prisma, { teamId: other.id, email: 'other@example.com', name: 'Olive Other', role: 'admin' });
+  const text = readFileSync(path.join(import.meta.dirname, 'demo', 'transit-budget.txt'), 'utf8');
+  await createArticle(prisma, { teamId: demo.id, actorId: editor.id, text });
+  return true;
+}
