@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
+import { buttonClass, type ButtonVariant } from '@/components/button-class';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -117,23 +118,13 @@ export function Field(props: FieldProps) {
   );
 }
 
-const buttonStyles = {
-  primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400',
-  secondary: 'border border-stone-300 bg-white text-stone-800 hover:bg-stone-50 disabled:text-stone-400',
-  danger: 'border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-red-300',
-} as const;
-
-export function buttonClass(variant: keyof typeof buttonStyles = 'primary') {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition-colors disabled:cursor-not-allowed ${buttonStyles[variant]}`;
-}
-
 /** A submit button that shows the form is being sent and cannot be pressed twice. */
 export function SubmitButton({
   children,
   pendingText,
   variant = 'primary',
   ...rest
-}: { children: ReactNode; pendingText?: string; variant?: keyof typeof buttonStyles } & ComponentProps<'button'>) {
+}: { children: ReactNode; pendingText?: string; variant?: ButtonVariant } & ComponentProps<'button'>) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" {...rest} disabled={pending || rest.disabled} aria-disabled={pending || rest.disabled} className={buttonClass(variant)}>

@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { listArticles } from '@/lib/data/articles';
 import { DateText, EmptyState, PageHeader } from '@/components/layout';
 import { ProgressBar } from '@/components/status';
-import { buttonClass } from '@/components/form';
+import { buttonClass } from '@/components/button-class';
 
 export const metadata: Metadata = { title: 'Articles' };
 
