@@ -28,6 +28,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
+  logger: {
+    // A wrong password is an everyday event, not a server error worth a stack trace.
+    error(error) {
+      if (error.name !== 'CredentialsSignin') console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
