@@ -67,10 +67,9 @@ export async function pageAs(browser: Browser, member: Member): Promise<Page> {
 }
 
 export const test = base.extend<{ desk: Desk }>({
-  // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use) => {
-    await use(await createDesk());
-  },
+  // Playwright's fixture callback is named `use`; it is not a React hook.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  desk: async ({}, use) => use(await createDesk()),
 });
 
 export { expect };

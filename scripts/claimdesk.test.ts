@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { hasDatabase, testPrisma } from '@/lib/testing/database';
+
+const fixtures = path.resolve('../shared/fixtures/articles');
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claimdesk.ts', ...args], { encoding: 'utf8', env: process.env, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.skipIf(!hasDatabase)('npm run claimdesk -- import', () => {
+  const prisma = hasDatabase ? testPrisma() : (undefined as never);
+  let slug = '';
+
+  beforeAll(async () => {
+    const suffix = uniqueSuffix();
+    slug = `cli-${suffix}`;
+    const team = await createTeam(prisma, { name: `CLI ${suffix}`, slug });
+    await createUser(prisma, { teamId: team.id, email: `cli.${suffix}@example.test`, name: 'CLI Editor', role: 'editor' });
+  });
+  afterAll(() => prisma.$disconnect());
+
+  it('imports a fixture and prints it as JSON', () => {
+    const { code, stdout, stderr } = cli('import', path.join(fixtures, 'transit-budget.txt'), '--team', slug, '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const expected = JSON.parse(readFileSync(path.join(fixtures, 'transit-budget.expected.json'), 'utf8'));
+    expect(out.title).toBe(expected.title);
+    expect(out.byline).toBe(expected.byline);
+    expect(out.claims.map((c: { text: string }) => c.text)).toEqual(expected.claims);
+    expect(Object.keys(out.claims[0]).sort()).toEqual(['end', 'paragraph', 'position', 'start', 'text']);
+    expect(out.id).toEqual(expect.any(String));
+  });
+
+  it.each([
+    [['import'], /Usage/],
+    [['import', '/nonexistent.txt', '--team', 'x'], /no such file/],
+    [['import', path.join(fixtures, 'transit-budget.txt'), '--team', 'no-such-team'], /No team with the slug "no-such-team"/],
+  ])('refuses bad input %# with a message and a non-zero exit', (args, message) => {
+    const { code, stderr } = cli(...args);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses an empty file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-cli-'));
+    const file = path.join(dir, 'empty.txt');
+    writeFileSync(file, '  \n');
+    const { code, stderr } = cli('import', file, '--team', slug);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/The article is empty/);
+  });
+});
