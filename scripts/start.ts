@@ -2,6 +2,7 @@
  * `npm start`: one command from a fresh clone to a running desk. Builds the app if needed,
  * starts the embedded database (unless DATABASE_URL is set), applies migrations, seeds the
  * demo data on an empty database and serves the app on PORT (default 3000).
+ * `npm run dev` does the same with `next dev` instead of a production build.
  */
 import { prepareDatabase } from '@/lib/db/bootstrap';
 import { authSecret, ensureBuild, startNext, stopProcessGroup } from './lib/next';
@@ -9,7 +10,8 @@ import { authSecret, ensureBuild, startNext, stopProcessGroup } from './lib/next
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = process.env.CLAIMDESK_DATA_DIR ?? '.data';
-  ensureBuild();
+  const dev = process.argv.includes('--dev');
+  if (!dev) ensureBuild();
   const db = await prepareDatabase({ seed: true, dataDir, log: (m) => console.log(`[claimdesk] ${m}`) });
   const server = startNext(
     {
@@ -18,6 +20,7 @@ async function main() {
       AUTH_SECRET: authSecret(dataDir),
     },
     port,
+    { dev },
   );
   console.log(`[claimdesk] Claimdesk is starting on http://localhost:${port} (sign in as editor@example.com / claimdesk-demo)`);
   const shutdown = async () => {

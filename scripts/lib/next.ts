@@ -38,10 +38,14 @@ function require_next(): string {
   return path.resolve('node_modules/next/dist/bin/next');
 }
 
-/** Starts `next start` in its own process group, so stopping it stops its children too. */
-export function startNext(env: Record<string, string>, port: number, options: { host?: string; stdio?: 'inherit' | 'pipe' } = {}): ChildProcess {
+/** Starts `next start` (or `next dev`) in its own process group, so stopping it stops its children too. */
+export function startNext(
+  env: Record<string, string>,
+  port: number,
+  options: { host?: string; stdio?: 'inherit' | 'pipe'; dev?: boolean } = {},
+): ChildProcess {
   const hostArgs = options.host ? ['-H', options.host] : [];
-  return spawn(process.execPath, [require_next(), 'start', '-p', String(port), ...hostArgs], {
+  return spawn(process.execPath, [require_next(), options.dev ? 'dev' : 'start', '-p', String(port), ...hostArgs], {
     stdio: options.stdio ?? 'inherit',
     detached: true,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
