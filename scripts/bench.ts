@@ -3,36 +3,44 @@
  * article through importArticle and, for scale, inserts the same rows with raw SQL, then serves
  * the production build and times the article page as a signed-in editor. Everything runs in
  * one go on a throwaway database (PostgreSQL when DATABASE_URL is set, otherwise the embedded
- * PGlite), so the figures are comparable with each other. It prints figures and whether they
- * meet their targets; only an actual error makes it exit non-zero.
+ * PGlite), so the figures are comparable with each other. It prints figures, whether they meet
+ * their targets and a few extra measurements that show where the time goes; only an actual
+ * error makes it exit non-zero.
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
-import { parseArticle } from '@/lib/domain/article-text';
+import { parseArticle, type ParsedClaim } from '@/lib/domain/article-text';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema } from '@/lib/validation/article';
 import { createTeam, createUser, DEMO_PASSWORD } from '@/prisma/factories';
 import { createTestDatabase } from './lib/test-database';
 import { ensureBuild, freePort, startNext, stopProcessGroup, waitForHttp } from './lib/next';
 import { generateArticle } from './lib/bench-article';
-import { insertArticleRaw } from './lib/bench-raw-insert';
+import { insertArticleRaw, newIds } from './lib/bench-raw-insert';
 import { signIn, timedGet } from './lib/bench-http';
+import { timeArticlePageQueries } from './lib/bench-page-queries';
 
 const SENTENCES = 10_000;
-/** The first run pays for connections, query plans and JIT warm-up; it is reported but not counted. */
+/** The first run pays for connections, query plans and JIT warm-up; it is shown but not counted. */
 const IMPORT_WARMUPS = 1;
 const IMPORT_RUNS = 3;
 const PAGE_WARMUPS = 2;
 /** 20 rather than 10 requests, so that the p95 is not simply the slowest request. */
 const PAGE_RUNS = 20;
+/** importArticle's batch size (lib/import/article.ts), for the createMany breakdown. */
+const CLAIM_BATCH = 2_000;
+/** Smaller articles whose pages show what a page costs without a long article behind it. */
+const SMALL_ARTICLES = [10, 250];
 
 const TARGET = { importMs: 2_000, importVsRaw: 3, pageMs: 300 };
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
+const count = (n: number) => n.toLocaleString('en-US');
+const kb = (bytes: number) => `${count(Math.round(bytes / 1024))} KB`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,6 +68,45 @@ async function timeRuns(label: string, warmups: number, runs: number, fn: () => 
   return times;
 }
 
+/** Other work on the machine slows every figure down; say so rather than let it pass unnoticed. */
+function reportLoad(when: string) {
+  const load = os.loadavg()[0];
+  const cores = os.cpus().length;
+  log(`${when}: load average ${load.toFixed(1)} on ${cores} cores${load > cores * 0.75 ? ' (busy: other processes compete with the bench, figures will be slower and noisier)' : ''}`);
+}
+
+type Row = { measure: string; result: string; target?: string; met?: boolean };
+
+function printTable(title: string, rows: Row[]) {
+  const withTargets = rows.some((r) => r.target);
+  const header = withTargets ? ['Measure', 'Result', 'Target', 'Status'] : ['Measure', 'Result'];
+  const cells = rows.map((r) => (withTargets ? [r.measure, r.result, r.target ?? '', r.met === undefined ? '' : r.met ? 'met' : 'NOT met'] : [r.measure, r.result]));
+  const widths = header.map((_, c) => Math.max(header[c].length, ...cells.map((row) => row[c].length)));
+  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of cells) console.log(line(row));
+}
+
+type Desk = { prisma: PrismaClient; teamId: string; actorId: string };
+
+/**
+ * One createMany of a batch of claims into a new article: the statement importArticle sends five
+ * times. With `supplyIds`, the ids come from JS instead of Prisma's cuid2 default, which shows
+ * what generating them costs inside Prisma.
+ */
+async function createManyOnce({ prisma, teamId, actorId }: Desk, claims: ParsedClaim[], supplyIds: boolean) {
+  const article = await prisma.article.create({ data: { teamId, title: 'createMany breakdown', body: '', createdById: actorId }, select: { id: true } });
+  const ids = supplyIds ? newIds(claims.length) : [];
+  const started = performance.now();
+  await prisma.claim.createMany({ data: claims.map((c, i) => ({ ...c, ...(supplyIds ? { id: ids[i] } : {}), teamId, articleId: article.id })) });
+  return performance.now() - started;
+}
+
+/** Bytes of the inline RSC payload (`self.__next_f.push(...)` scripts), which repeats the page's data for hydration. */
+function rscPayloadBytes(html: string): number {
+  return (html.match(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g) ?? []).reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+}
+
 /** Keeps the last lines of the server's output, shown only if something goes wrong. */
 function captureOutput(server: ChildProcess): () => string {
   let tail = '';
@@ -79,26 +126,17 @@ async function stopServer(server: ChildProcess | undefined): Promise<void> {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
 }
 
-type Row = { measure: string; result: string; target: string; met: boolean | null };
-
-function printSummary(rows: Row[]) {
-  const table = [['Measure', 'Result', 'Target', 'Status'], ...rows.map((r) => [r.measure, r.result, r.target, r.met === null ? '' : r.met ? 'met' : 'NOT met'])];
-  const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
-  console.log(`\n${line(table[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of table.slice(1)) console.log(line(row));
-}
-
 async function main() {
   log(`${os.cpus().length} CPU cores, Node ${process.version}`);
   ensureBuild((m) => log(m));
+  reportLoad('start');
 
   const text = generateArticle(SENTENCES);
   const parsed = parseArticle({ text });
-  log(`article: ${Buffer.byteLength(text).toLocaleString('en-US')} bytes, parseArticle found ${parsed.claims.length.toLocaleString('en-US')} claims (${SENTENCES.toLocaleString('en-US')} expected)`);
-  if (parsed.claims.length !== SENTENCES) throw new Error('The generated article does not split into the expected number of claims; fix scripts/lib/bench-article.ts');
+  log(`article: ${count(Buffer.byteLength(text))} bytes, parseArticle found ${count(parsed.claims.length)} claims (${count(SENTENCES)} expected)`);
+  if (parsed.claims.length !== SENTENCES) throw new Error('The generated article does not split into the expected number of claims: fix scripts/lib/bench-article.ts');
   const input = importArticleSchema.parse({ text });
-  // Part of every import, measured on its own so that it can be told apart from database time.
+  // Part of every import, measured on its own so that it can be told apart from database work.
   const parseTimes = await timeRuns('parseArticle (no database)', 1, IMPORT_RUNS, async () => parseArticle({ text }));
 
   const db = await createTestDatabase('claimdesk_bench');
@@ -107,16 +145,18 @@ async function main() {
   let sql: pg.Client | undefined;
   let server: ChildProcess | undefined;
   let serverOutput = () => '';
-  const rows: Row[] = [];
+  const targets: Row[] = [];
+  const breakdown: Row[] = [{ measure: `parseArticle, ${count(SENTENCES)} sentences (part of every import)`, result: ms(median(parseTimes)) }];
   try {
     prisma = createPrismaClient(db.url, db.embedded);
     const team = await createTeam(prisma, { name: 'Bench desk', slug: 'bench-desk' });
     const editor = await createUser(prisma, { teamId: team.id, email: 'editor@bench.example', name: 'Erin Editor', role: 'editor' });
+    const desk: Desk = { prisma, teamId: team.id, actorId: editor.id };
 
+    // --- Import, then the same rows through raw SQL.
     let articleId = '';
-    const client = prisma;
     const importTimes = await timeRuns('importArticle', IMPORT_WARMUPS, IMPORT_RUNS, async () => {
-      articleId = (await importArticle(client, { teamId: team.id, actorId: editor.id, input })).id;
+      articleId = (await importArticle(desk.prisma, { teamId: desk.teamId, actorId: desk.actorId, input })).id;
     });
     const stored = await prisma.claim.count({ where: { articleId } });
     if (stored !== SENTENCES) throw new Error(`importArticle stored ${stored} claims, not ${SENTENCES}`);
@@ -124,12 +164,49 @@ async function main() {
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     const rawClient = sql;
-    const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () =>
-      insertArticleRaw(rawClient, { teamId: team.id, actorId: editor.id, input, parsed }),
+    const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () => insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed }));
+    const rawValuesTimes = await timeRuns(`raw SQL insert, createMany's statement shape`, 0, IMPORT_RUNS, () =>
+      insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed, valuesBatch: CLAIM_BATCH }),
     );
     // The embedded database is one session shared by every connection: leave it to the server.
     await sql.end();
     sql = undefined;
+
+    // --- Where import time goes: one of importArticle's createMany batches, ids from Prisma or from JS.
+    const batch = parsed.claims.slice(0, CLAIM_BATCH);
+    const withCuid: number[] = [];
+    const withIds: number[] = [];
+    for (let i = 0; i < IMPORT_RUNS; i++) {
+      withCuid.push(await createManyOnce(desk, batch, false));
+      withIds.push(await createManyOnce(desk, batch, true));
+    }
+    log(`createMany of ${count(CLAIM_BATCH)} claims, Prisma's cuid2 ids: ${withCuid.map(ms).join(', ')}; ids supplied: ${withIds.map(ms).join(', ')}`);
+    const batches = SENTENCES / CLAIM_BATCH;
+    breakdown.push(
+      { measure: `createMany of ${count(CLAIM_BATCH)} claims, ids by Prisma (cuid2), × ${batches}`, result: `${ms(median(withCuid))} × ${batches} = ${ms(median(withCuid) * batches)}` },
+      { measure: `createMany of ${count(CLAIM_BATCH)} claims, ids supplied, × ${batches}`, result: `${ms(median(withIds))} × ${batches} = ${ms(median(withIds) * batches)}` },
+      { measure: `raw SQL, ${batches} multi-row VALUES of ${count(CLAIM_BATCH)} (createMany's SQL)`, result: ms(median(rawValuesTimes)) },
+      { measure: 'raw SQL, one INSERT … SELECT FROM unnest (the floor)', result: ms(median(rawTimes)) },
+    );
+
+    // --- Where page time goes on the database side: getArticleWithClaims's queries for the long article.
+    const queryRuns = [];
+    for (let i = 0; i < 1 + PAGE_RUNS / 2; i++) queryRuns.push(await timeArticlePageQueries(desk.prisma, desk.teamId, articleId));
+    const measuredQueries = queryRuns.slice(1);
+    for (const [query, label] of [
+      ['article', 'article row'],
+      ['statusCounts', `claim counts by status (groupBy over ${count(SENTENCES)} claims)`],
+      ['claimsPage', 'claims of page 1 (250 rows with assignee and verdict)'],
+    ] as const) {
+      breakdown.push({ measure: `page query: ${label} (median)`, result: ms(median(measuredQueries.map((q) => q[query]))) });
+    }
+
+    // --- Pages: the long article, and small ones that separate fixed costs from the article's size.
+    const smallArticles = [];
+    for (const sentences of SMALL_ARTICLES) {
+      const small = await importArticle(desk.prisma, { teamId: desk.teamId, actorId: desk.actorId, input: importArticleSchema.parse({ text: generateArticle(sentences) }) });
+      smallArticles.push({ sentences, id: small.id });
+    }
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -142,26 +219,35 @@ async function main() {
     await waitForHttp(`${baseUrl}/login`);
     const cookie = await signIn(baseUrl, editor.email, DEMO_PASSWORD);
 
-    const pageUrl = `${baseUrl}/articles/${articleId}`;
-    let last = { status: 0, body: '' };
-    const pageTimes = await timeRuns(`GET /articles/<id>`, PAGE_WARMUPS, PAGE_RUNS, async () => {
-      last = await timedGet(pageUrl, cookie);
-      if (last.status !== 200) throw new Error(`${pageUrl} answered ${last.status}`);
-    }).then((times) => times);
-    const rowsShown = last.body.split('aria-label="Select claim ').length - 1;
-    log(`article page: ${Buffer.byteLength(last.body).toLocaleString('en-US')} bytes of HTML, ${rowsShown} claim rows shown`);
+    const timePage = async (label: string, id: string, warmups: number, runs: number) => {
+      let html = '';
+      const times = await timeRuns(label, warmups, runs, async () => {
+        const res = await timedGet(`${baseUrl}/articles/${id}`, cookie);
+        if (res.status !== 200) throw new Error(`GET /articles/${id} answered ${res.status}`);
+        html = res.body;
+      });
+      return { times, html };
+    };
+    const page = await timePage(`GET /articles/<${count(SENTENCES)}-claim article>`, articleId, PAGE_WARMUPS, PAGE_RUNS);
+    const bytes = Buffer.byteLength(page.html);
+    const rowsShown = page.html.split('aria-label="Select claim ').length - 1;
+    log(`article page: ${kb(bytes)} of HTML (${kb(rscPayloadBytes(page.html))} of it inline RSC payload), ${rowsShown} claim rows shown`);
+    for (const small of smallArticles) {
+      const { times } = await timePage(`GET /articles/<${small.sentences}-claim article>`, small.id, 1, PAGE_RUNS / 2);
+      breakdown.push({ measure: `article page, ${small.sentences}-claim article (median)`, result: ms(median(times)) });
+    }
 
     const importMedian = median(importTimes);
     const rawMedian = median(rawTimes);
-    const pageMedian = median(pageTimes);
-    const pageP95 = percentile(pageTimes, 95);
-    rows.push(
-      { measure: 'parseArticle alone (median)', result: ms(median(parseTimes)), target: '', met: null },
-      { measure: `importArticle, ${SENTENCES.toLocaleString('en-US')} claims (median)`, result: ms(importMedian), target: `≤ ${ms(TARGET.importMs)}`, met: importMedian <= TARGET.importMs },
-      { measure: 'raw SQL insert, same rows (median)', result: ms(rawMedian), target: '', met: null },
-      { measure: 'importArticle / raw SQL', result: `${(importMedian / rawMedian).toFixed(2)}×`, target: `≤ ${TARGET.importVsRaw}×`, met: importMedian <= TARGET.importVsRaw * rawMedian },
-      { measure: 'article page, median', result: ms(pageMedian), target: `≤ ${ms(TARGET.pageMs)}`, met: pageMedian <= TARGET.pageMs },
+    const pageMedian = median(page.times);
+    const pageP95 = percentile(page.times, 95);
+    targets.push(
+      { measure: `importArticle, ${count(SENTENCES)} claims (median)`, result: ms(importMedian), target: `≤ ${ms(TARGET.importMs)}`, met: importMedian <= TARGET.importMs },
+      { measure: 'raw SQL insert, same rows (median)', result: ms(rawMedian) },
+      { measure: 'importArticle / raw SQL', result: `${(importMedian / rawMedian).toFixed(1)}×`, target: `≤ ${TARGET.importVsRaw}×`, met: importMedian <= TARGET.importVsRaw * rawMedian },
+      { measure: `article page, median (${PAGE_RUNS} requests)`, result: ms(pageMedian), target: `≤ ${ms(TARGET.pageMs)}`, met: pageMedian <= TARGET.pageMs },
       { measure: 'article page, p95', result: ms(pageP95), target: `≤ ${ms(TARGET.pageMs)}`, met: pageP95 <= TARGET.pageMs },
+      { measure: 'article page size', result: `${kb(bytes)}, ${rowsShown} rows` },
     );
   } catch (err) {
     const output = serverOutput();
@@ -173,8 +259,10 @@ async function main() {
     await prisma?.$disconnect();
     await db.drop();
   }
-  log(`${db.embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${os.cpus().length} cores:`);
-  printSummary(rows);
+  reportLoad('end');
+  const setting = `${db.embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${os.cpus().length} cores`;
+  printTable(`Where the time goes (${setting})`, breakdown);
+  printTable(`Targets (${setting})`, targets);
 }
 
 main().then(
