@@ -23,9 +23,10 @@ export function ActionForm({
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <FormStateContext.Provider value={state}>
-      <form action={formAction} className={className} noValidate {...rest}>
+      <form action={formAction} noValidate {...rest}>
         <FormMessage state={state} showSuccess={showSuccess} />
-        {children}
+        {/* Layout classes go on the fields' wrapper so the message always spans the form. */}
+        <div className={className}>{children}</div>
       </form>
     </FormStateContext.Provider>
   );

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { logout } from '@/lib/actions/auth';
 import { NavLink } from '@/components/nav-link';
+import { SubmitButton } from '@/components/form';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -40,9 +41,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               </span>
             </span>
             <form action={logout}>
-              <button type="submit" className="rounded-md border border-stone-300 px-2.5 py-1.5 text-sm text-stone-800 hover:bg-stone-50">
+              <SubmitButton variant="secondary" pendingText="Signing out…">
                 Sign out
-              </button>
+              </SubmitButton>
             </form>
           </div>
         </div>
