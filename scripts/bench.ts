@@ -12,16 +12,16 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
-import { parseArticle, type ParsedClaim } from '@/lib/domain/article-text';
+import { parseArticle } from '@/lib/domain/article-text';
+import { scoreCheckWorthiness } from '@/lib/domain/check-worthiness';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema } from '@/lib/validation/article';
 import { createTeam, createUser, DEMO_PASSWORD } from '@/prisma/factories';
 import { createTestDatabase } from './lib/test-database';
 import { ensureBuild, freePort, startNext, stopProcessGroup, waitForHttp } from './lib/next';
 import { generateArticle } from './lib/bench-article';
-import { insertArticleRaw, newIds } from './lib/bench-raw-insert';
+import { insertArticleRaw } from './lib/bench-raw-insert';
 import { signIn, timedGet } from './lib/bench-http';
-import { timeArticlePageQueries } from './lib/bench-page-queries';
 
 const SENTENCES = 10_000;
 /** The first run pays for connections, query plans and JIT warm-up; it is shown but not counted. */
@@ -30,8 +30,6 @@ const IMPORT_RUNS = 3;
 const PAGE_WARMUPS = 2;
 /** 20 rather than 10 requests, so that the p95 is not simply the slowest request. */
 const PAGE_RUNS = 20;
-/** importArticle's batch size (lib/import/article.ts), for the createMany breakdown. */
-const CLAIM_BATCH = 2_000;
 /** Smaller articles whose pages show what a page costs without a long article behind it. */
 const SMALL_ARTICLES = [10, 250];
 
@@ -75,6 +73,8 @@ function reportLoad(when: string) {
   log(`${when}: load average ${load.toFixed(1)} on ${cores} cores${load > cores * 0.75 ? ' (busy: other processes compete with the bench, figures will be slower and noisier)' : ''}`);
 }
 
+type Desk = { prisma: PrismaClient; teamId: string; actorId: string };
+
 type Row = { measure: string; result: string; target?: string; met?: boolean };
 
 function printTable(title: string, rows: Row[]) {
@@ -85,21 +85,6 @@ function printTable(title: string, rows: Row[]) {
   const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of cells) console.log(line(row));
-}
-
-type Desk = { prisma: PrismaClient; teamId: string; actorId: string };
-
-/**
- * One createMany of a batch of claims into a new article: the statement importArticle sends five
- * times. With `supplyIds`, the ids come from JS instead of Prisma's cuid2 default, which shows
- * what generating them costs inside Prisma.
- */
-async function createManyOnce({ prisma, teamId, actorId }: Desk, claims: ParsedClaim[], supplyIds: boolean) {
-  const article = await prisma.article.create({ data: { teamId, title: 'createMany breakdown', body: '', createdById: actorId }, select: { id: true } });
-  const ids = supplyIds ? newIds(claims.length) : [];
-  const started = performance.now();
-  await prisma.claim.createMany({ data: claims.map((c, i) => ({ ...c, ...(supplyIds ? { id: ids[i] } : {}), teamId, articleId: article.id })) });
-  return performance.now() - started;
 }
 
 /** Bytes of the inline RSC payload (`self.__next_f.push(...)` scripts), which repeats the page's data for hydration. */
@@ -164,42 +149,12 @@ async function main() {
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     const rawClient = sql;
-    const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () => insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed }));
-    const rawValuesTimes = await timeRuns(`raw SQL insert, createMany's statement shape`, 0, IMPORT_RUNS, () =>
-      insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed, valuesBatch: CLAIM_BATCH }),
-    );
+    const scores = parsed.claims.map((c) => scoreCheckWorthiness(c.text, parsed.language));
+    const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () => insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed, scores }));
+    breakdown.push({ measure: 'raw SQL, one INSERT … SELECT FROM unnest (the floor)', result: ms(median(rawTimes)) });
     // The embedded database is one session shared by every connection: leave it to the server.
     await sql.end();
     sql = undefined;
-
-    // --- Where import time goes: one of importArticle's createMany batches, ids from Prisma or from JS.
-    const batch = parsed.claims.slice(0, CLAIM_BATCH);
-    const withCuid: number[] = [];
-    const withIds: number[] = [];
-    for (let i = 0; i < IMPORT_RUNS; i++) {
-      withCuid.push(await createManyOnce(desk, batch, false));
-      withIds.push(await createManyOnce(desk, batch, true));
-    }
-    log(`createMany of ${count(CLAIM_BATCH)} claims, Prisma's cuid2 ids: ${withCuid.map(ms).join(', ')}; ids supplied: ${withIds.map(ms).join(', ')}`);
-    const batches = SENTENCES / CLAIM_BATCH;
-    breakdown.push(
-      { measure: `createMany of ${count(CLAIM_BATCH)} claims, ids by Prisma (cuid2), × ${batches}`, result: `${ms(median(withCuid))} × ${batches} = ${ms(median(withCuid) * batches)}` },
-      { measure: `createMany of ${count(CLAIM_BATCH)} claims, ids supplied, × ${batches}`, result: `${ms(median(withIds))} × ${batches} = ${ms(median(withIds) * batches)}` },
-      { measure: `raw SQL, ${batches} multi-row VALUES of ${count(CLAIM_BATCH)} (createMany's SQL)`, result: ms(median(rawValuesTimes)) },
-      { measure: 'raw SQL, one INSERT … SELECT FROM unnest (the floor)', result: ms(median(rawTimes)) },
-    );
-
-    // --- Where page time goes on the database side: getArticleWithClaims's queries for the long article.
-    const queryRuns = [];
-    for (let i = 0; i < 1 + PAGE_RUNS / 2; i++) queryRuns.push(await timeArticlePageQueries(desk.prisma, desk.teamId, articleId));
-    const measuredQueries = queryRuns.slice(1);
-    for (const [query, label] of [
-      ['article', 'article row'],
-      ['statusCounts', `claim counts by status (groupBy over ${count(SENTENCES)} claims)`],
-      ['claimsPage', 'claims of page 1 (250 rows with assignee and verdict)'],
-    ] as const) {
-      breakdown.push({ measure: `page query: ${label} (median)`, result: ms(median(measuredQueries.map((q) => q[query]))) });
-    }
 
     // --- Pages: the long article, and small ones that separate fixed costs from the article's size.
     const smallArticles = [];

@@ -2,7 +2,7 @@
  * The Claimdesk command line, for automation.
  *
  *   npm run claimdesk -- import FILE --team demo-desk [--json] [--title T] [--source-url URL]
- *                        [--outlet O] [--author A] [--published-at YYYY-MM-DD] [--as EMAIL]
+ *                        [--outlet O] [--author A] [--published-at YYYY-MM-DD] [--language de] [--as EMAIL]
  *
  * Works right after `npm install`: like `npm start` it uses DATABASE_URL or the embedded
  * database (through the running app's socket if the app is up), migrating and seeding first.
@@ -16,7 +16,7 @@ import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: npm run claimdesk -- import FILE --team SLUG [--json] [--title T] [--source-url URL] [--outlet O] [--author A] [--published-at DATE] [--as EMAIL]';
+const USAGE = 'Usage: npm run claimdesk -- import FILE --team SLUG [--json] [--title T] [--source-url URL] [--outlet O] [--author A] [--published-at DATE] [--language CODE] [--as EMAIL]';
 
 function readArticleFile(file: string): string {
   let size: number;
@@ -45,6 +45,7 @@ async function importCommand(argv: string[]) {
       outlet: { type: 'string' },
       author: { type: 'string' },
       'published-at': { type: 'string' },
+      language: { type: 'string' },
       as: { type: 'string' },
     },
   });
@@ -57,6 +58,7 @@ async function importCommand(argv: string[]) {
     outlet: values.outlet,
     author: values.author,
     publishedAt: values['published-at'],
+    language: values.language,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
 

@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
-import { ActionError, authedAction } from '@/lib/actions/safe-action';
+import { ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import { reimportArticle } from '@/lib/import/reimport';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article';
 
@@ -27,9 +28,19 @@ export const importArticleAction = authedAction(
   importArticleSchema,
   'article.import',
   async (input, user) => {
-    const article = await importArticle(db, { teamId: user.teamId, actorId: user.id, input });
+    // A new version of an article on the desk: chosen explicitly, or recognised by its source URL.
+    const existing = input.articleId
+      ? await db.article.findFirst({ where: { id: input.articleId, teamId: user.teamId }, select: { id: true } })
+      : input.sourceUrl
+        ? await db.article.findFirst({ where: { teamId: user.teamId, sourceUrl: input.sourceUrl }, orderBy: { createdAt: 'desc' }, select: { id: true } })
+        : null;
+    if (input.articleId && !existing) throw new ActionError(NOT_FOUND_MESSAGE);
+    const article = existing
+      ? await reimportArticle(db, { teamId: user.teamId, actorId: user.id, articleId: existing.id, input })
+      : await importArticle(db, { teamId: user.teamId, actorId: user.id, input });
     revalidatePath('/articles');
-    redirect(`/articles/${article.id}`);
+    revalidatePath(`/articles/${article.id}`);
+    redirect(existing ? `/articles/${article.id}/versions` : `/articles/${article.id}`);
   },
   { prepare: readUpload },
 );

@@ -15,6 +15,7 @@ const workflowSelect = {
   proposedById: true,
   statusBeforeExclusion: true,
   version: true,
+  archivedAt: true,
 } as const;
 
 export type LoadedClaim = Prisma.ClaimGetPayload<{ select: typeof workflowSelect }>;
@@ -23,6 +24,7 @@ export type LoadedClaim = Prisma.ClaimGetPayload<{ select: typeof workflowSelect
 export async function loadClaim(tx: Prisma.TransactionClient, user: SessionUser, claimId: string): Promise<LoadedClaim> {
   const claim = await tx.claim.findFirst({ where: { id: claimId, teamId: user.teamId }, select: workflowSelect });
   if (!claim) throw new ActionError(NOT_FOUND_MESSAGE);
+  if (claim.archivedAt) throw new ActionError('This claim is archived: its sentence is no longer in the article.');
   return claim;
 }
 
@@ -38,7 +40,7 @@ export function nextState(claim: WorkflowClaim, event: WorkflowEvent, user: Sess
  */
 export async function updateClaimChecked(
   tx: Prisma.TransactionClient,
-  claim: LoadedClaim,
+  claim: { id: string },
   expectedVersion: number,
   data: Prisma.ClaimUpdateManyMutationInput & { assigneeId?: string | null; verdictLabelId?: string | null; proposedById?: string | null },
 ) {

@@ -33,7 +33,7 @@ export const assignClaims = authedAction(
     if (!assignee) throw new ActionError('Choose a checker from your team.', { assigneeId: ['Choose a checker from your team.'] });
     const articleIds = await db.$transaction(async (tx) => {
       const claims = await tx.claim.findMany({
-        where: { id: { in: claimIds }, teamId: user.teamId },
+        where: { id: { in: claimIds }, teamId: user.teamId, archivedAt: null },
         select: { id: true, articleId: true, status: true, assigneeId: true, proposedById: true, statusBeforeExclusion: true, version: true },
       });
       if (claims.length !== new Set(claimIds).size) throw new ActionError('Some selected claims are not in your team. Reload and try again.');

@@ -15,6 +15,13 @@ export type AuditType =
   | 'review.reopened'
   | 'claim.excluded'
   | 'claim.included'
+  | 'claim.split'
+  | 'claim.merged'
+  | 'claim.as_checked'
+  | 'claim.change_reviewed'
+  | 'claim.changed'
+  | 'claim.archived'
+  | 'article.reimported'
   | 'team.member_added'
   | 'team.role_changed'
   | 'scale.changed';

@@ -5,6 +5,7 @@ import { assertCan, can, ForbiddenError, PERMISSIONS, ROLES, type Permission, ty
 const expected: Record<Permission, Role[]> = {
   'article.import': ['admin', 'editor'],
   'claim.assign': ['admin', 'editor'],
+  'claim.edit': ['admin', 'editor'],
   'claim.take': ['admin', 'editor', 'checker'],
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],

@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   'article.import': ['admin', 'editor'],
   'claim.assign': ['admin', 'editor'],
+  'claim.edit': ['admin', 'editor'],
   'claim.take': ['admin', 'editor', 'checker'],
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],

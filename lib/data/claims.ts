@@ -27,8 +27,8 @@ export async function getClaim(user: SessionUser, claimId: string) {
     select: { id: true, type: true, data: true, createdAt: true, actor: { select: { name: true } } },
   });
   const [previous, next] = await Promise.all([
-    db.claim.findFirst({ where: { articleId: claim.articleId, position: claim.position - 1 }, select: { id: true } }),
-    db.claim.findFirst({ where: { articleId: claim.articleId, position: claim.position + 1 }, select: { id: true } }),
+    db.claim.findFirst({ where: { articleId: claim.articleId, archivedAt: null, position: claim.position - 1 }, select: { id: true } }),
+    db.claim.findFirst({ where: { articleId: claim.articleId, archivedAt: null, position: claim.position + 1 }, select: { id: true } }),
   ]);
   return { claim, history, previousId: previous?.id ?? null, nextId: next?.id ?? null };
 }
@@ -48,7 +48,7 @@ const listSelect = {
 /** The signed-in user's open work, soonest due first. */
 export function listMyClaims(user: SessionUser) {
   return db.claim.findMany({
-    where: { teamId: user.teamId, assigneeId: user.id, status: { in: ['ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'IN_REVIEW'] } },
+    where: { teamId: user.teamId, archivedAt: null, assigneeId: user.id, status: { in: ['ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'IN_REVIEW'] } },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],
     take: 500,
     select: listSelect,
@@ -58,7 +58,7 @@ export function listMyClaims(user: SessionUser) {
 /** Claims waiting for an editor's decision, oldest submission first. */
 export function listReviewQueue(user: SessionUser) {
   return db.claim.findMany({
-    where: { teamId: user.teamId, status: 'IN_REVIEW' },
+    where: { teamId: user.teamId, archivedAt: null, status: 'IN_REVIEW' },
     orderBy: { updatedAt: 'asc' },
     take: 500,
     select: { ...listSelect, rationale: true },

@@ -33,6 +33,20 @@ export function describeAuditEvent(type: string, data: Data): string {
       return `marked the claim not check-worthy: “${str(data.reason)}”`;
     case 'claim.included':
       return `brought the claim back (${str(data.status)})`;
+    case 'claim.split':
+      return `split “${str(data.from)}” into “${str(data.first)}” and “${str(data.second)}”`;
+    case 'claim.merged':
+      return `merged “${str(data.first)}” with the next claim “${str(data.second)}”`;
+    case 'claim.as_checked':
+      return data.asChecked ? `restated the claim as checked: “${str(data.asChecked)}”` : 'cleared the claim as checked';
+    case 'claim.changed':
+      return `imported a new version that changed the sentence from “${str(data.oldText)}” to “${str(data.newText)}”`;
+    case 'claim.change_reviewed':
+      return 'checked the change to the sentence';
+    case 'claim.archived':
+      return 'imported a new version without this sentence: the claim is archived';
+    case 'article.reimported':
+      return `imported version ${str(data.version)} of the article`;
     default:
       return type;
   }

@@ -39,24 +39,27 @@ describe.skipIf(!hasDatabase)('importArticle (database)', () => {
     expect(events).toMatchObject([{ type: 'article.imported', actorId, data: { claims: expected.claims.length } }]);
   });
 
-  it('is atomic: a failure while writing claims leaves no article behind', async () => {
+  it('is atomic: a failure after the claims were written leaves no article and no claim behind', async () => {
+    // The audit event is the last write of an import: failing it rolls back everything before.
     const failing = prisma.$extends({
       query: {
-        claim: {
-          createMany() {
+        auditEvent: {
+          create() {
             throw new Error('disk full');
           },
         },
       },
     }) as unknown as typeof prisma;
+    const claimsBefore = await prisma.claim.count({ where: { teamId } });
     const before = await prisma.article.count({ where: { teamId } });
     const input = importArticleSchema.parse({ text: fixture('transit-budget.txt'), title: 'Doomed import' });
     await expect(importArticle(failing, { teamId, actorId, input })).rejects.toThrow('disk full');
     expect(await prisma.article.count({ where: { teamId } })).toBe(before);
     expect(await prisma.article.count({ where: { title: 'Doomed import' } })).toBe(0);
+    expect(await prisma.claim.count({ where: { teamId } })).toBe(claimsBefore);
   });
 
-  it('writes large articles in batches', async () => {
+  it('writes large articles', async () => {
     const text = ['A Long Day', ...Array.from({ length: 4_500 }, (_, i) => `Officials counted ${i + 1} ballots in ward ${i % 40}.`)].join('\n\n');
     const { id, claims } = await importArticle(prisma, { teamId, actorId, input: importArticleSchema.parse({ text }) });
     expect(claims).toHaveLength(4_500);

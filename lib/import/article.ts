@@ -6,16 +6,14 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { normalizeArticleText, parseArticle } from '@/lib/domain/article-text';
 import { recordAudit } from '@/lib/audit/record';
+import { insertClaims } from '@/lib/import/claim-rows';
 import type { ImportArticleInput } from '@/lib/validation/article';
-
-// Keeps each INSERT well under PostgreSQL's 65,535 bind parameters (10 columns a claim).
-const CLAIM_BATCH = 2_000;
 
 export async function importArticle(
   prisma: PrismaClient,
   { teamId, actorId, input }: { teamId: string; actorId: string; input: ImportArticleInput },
 ) {
-  const parsed = parseArticle({ text: normalizeArticleText(input.text), title: input.title ?? null });
+  const parsed = parseArticle({ text: normalizeArticleText(input.text), title: input.title ?? null, locale: input.language ?? null });
   return prisma.$transaction(
     async (tx) => {
       const article = await tx.article.create({
@@ -33,11 +31,7 @@ export async function importArticle(
         },
         select: { id: true, title: true, byline: true },
       });
-      for (let i = 0; i < parsed.claims.length; i += CLAIM_BATCH) {
-        await tx.claim.createMany({
-          data: parsed.claims.slice(i, i + CLAIM_BATCH).map((c) => ({ ...c, teamId, articleId: article.id })),
-        });
-      }
+      await insertClaims(tx, { teamId, articleId: article.id, language: parsed.language, claims: parsed.claims });
       await recordAudit(tx, {
         teamId,
         actorId,

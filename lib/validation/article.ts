@@ -17,6 +17,15 @@ export const importArticleSchema = z.object({
   outlet: optionalText(200, 'Outlet'),
   author: optionalText(200, 'Author'),
   publishedAt: optionalDate('Publication date'),
+  /** A language code such as "en" or "de"; detected from the text when not given. */
+  language: z
+    .string()
+    .trim()
+    .regex(/^([a-z]{2,3})?$/, 'Choose a language from the list.')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** Re-import into this article instead of creating a new one. */
+  articleId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
 });
 
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;

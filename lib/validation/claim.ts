@@ -57,3 +57,12 @@ export const excludeSchema = z.object({
   version,
   reason: requiredText(1_000, 'Reason'),
 });
+
+export const splitClaimSchema = z.object({ claimId: id, version, offset: z.coerce.number({ error: 'Choose where to split.' }).int() });
+export const mergeClaimSchema = z.object({ claimId: id, version });
+export const asCheckedSchema = z.object({ claimId: id, version, asChecked: z.string().trim().max(2_000, 'At most 2,000 characters.') });
+export const bulkExcludeSchema = z.object({
+  articleId: id,
+  below: z.coerce.number().min(0).max(1),
+  reason: requiredText(1_000, 'Reason'),
+});

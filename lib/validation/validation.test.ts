@@ -25,7 +25,7 @@ describe('article import input', () => {
 
   it('accepts text with empty optional fields as not given', () => {
     const result = importArticleSchema.parse({ text: 'Title\n\nOne sentence.', title: '', sourceUrl: '', publishedAt: '' });
-    expect(result).toEqual({ text: 'Title\n\nOne sentence.', title: undefined, sourceUrl: undefined, outlet: undefined, author: undefined, publishedAt: undefined });
+    expect(result).toEqual({ text: 'Title\n\nOne sentence.', title: undefined, sourceUrl: undefined, outlet: undefined, author: undefined, publishedAt: undefined, language: undefined, articleId: undefined });
   });
 
   it.each(['javascript:alert(1)', 'ftp://example.org/x', 'not a url'])('refuses the source URL %s', (sourceUrl) => {

@@ -5,6 +5,7 @@ import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { DueDate } from '@/components/layout';
 import { StatusBadge, VerdictBadge } from '@/components/status';
 import { SelectAll } from '@/components/select-all';
+import { WorthinessScore } from '@/components/worthiness';
 
 type ClaimRow = {
   id: string;
@@ -13,6 +14,9 @@ type ClaimRow = {
   status: ClaimStatus;
   dueAt: Date | null;
   version: number;
+  checkWorthiness: number;
+  checkWorthinessReasons: unknown;
+  previousText: string | null;
   assignee: { id: string; name: string } | null;
   verdictLabel: { name: string } | null;
 };
@@ -40,6 +44,11 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
             ) : null}
             <th scope="col" className="w-10 px-3 py-2">#</th>
             <th scope="col" className="px-3 py-2">Claim</th>
+            <th scope="col" className="px-3 py-2">
+              <abbr title="Check-worthiness: how much the sentence looks like a checkable factual claim" className="no-underline">
+                Score
+              </abbr>
+            </th>
             <th scope="col" className="px-3 py-2">Status</th>
             <th scope="col" className="px-3 py-2">Assignee</th>
             <th scope="col" className="px-3 py-2">Due</th>
@@ -65,6 +74,12 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
                 <Link href={`/claims/${c.id}`} className="text-stone-900 hover:text-blue-800 hover:underline">
                   {c.text}
                 </Link>
+                {c.previousText ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Changed in new version</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-3">
+                <WorthinessScore score={c.checkWorthiness} reasons={c.checkWorthinessReasons} />
               </td>
               <td className="px-3 py-3">
                 <StatusBadge status={c.status} />

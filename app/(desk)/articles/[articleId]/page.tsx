@@ -2,22 +2,56 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { getArticleWithClaims } from '@/lib/data/articles';
+import { getArticleWithClaims, type ClaimView } from '@/lib/data/articles';
 import { listAssignees } from '@/lib/data/team';
+import { languageName } from '@/lib/domain/languages';
+import { CHECK_WORTHY_THRESHOLD } from '@/lib/domain/check-worthiness';
+import { excludeLowScoring } from '@/lib/actions/claim-edits';
 import { DateText, EmptyState, PageHeader } from '@/components/layout';
 import { ProgressBar } from '@/components/status';
+import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { buttonClass } from '@/components/button-class';
 import { ClaimsTable } from './claims-table';
 
 export const metadata: Metadata = { title: 'Article' };
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ page?: string }> }) {
+type Search = { page?: string; sort?: string; worthiness?: string };
+
+function parseView(search: Search): ClaimView {
+  return {
+    page: Math.max(1, Number.parseInt(search.page ?? '1', 10) || 1),
+    sort: search.sort === 'worthiness' ? 'worthiness' : 'position',
+    worthiness: search.worthiness === 'worthy' || search.worthiness === 'low' ? search.worthiness : 'all',
+  };
+}
+
+function viewHref(articleId: string, view: ClaimView, patch: Partial<ClaimView>) {
+  const next = { ...view, page: 1, ...patch };
+  const params = new URLSearchParams();
+  if (next.page > 1) params.set('page', String(next.page));
+  if (next.sort !== 'position') params.set('sort', next.sort);
+  if (next.worthiness !== 'all') params.set('worthiness', next.worthiness);
+  const query = params.toString();
+  return `/articles/${articleId}${query ? `?${query}` : ''}`;
+}
+
+function ViewLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link href={href} aria-current={active ? 'true' : undefined} className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}>
+      {children}
+    </Link>
+  );
+}
+
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<Search> }) {
   const user = await requireUser();
   const { articleId } = await params;
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? '1', 10) || 1);
-  const { article, claims, counts, total, pages } = await getArticleWithClaims(user, articleId, page);
+  const view = parseView(await searchParams);
+  const { article, claims, counts, total, shown, pages } = await getArticleWithClaims(user, articleId, view);
   const canAssign = can(user, 'claim.assign');
+  const canEdit = can(user, 'claim.edit');
   const assignees = canAssign ? await listAssignees(user) : [];
-  const meta = [article.outlet, article.byline ?? article.author, article.publishedAt ? null : undefined].filter(Boolean).join(' · ');
+  const meta = [article.outlet, article.byline ?? article.author].filter(Boolean).join(' · ');
   return (
     <>
       <PageHeader
@@ -31,7 +65,15 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
                 Published <DateText value={article.publishedAt} /> ·{' '}
               </span>
             ) : null}
-            Imported <DateText value={article.createdAt} /> by {article.createdBy.name}
+            Imported <DateText value={article.createdAt} /> by {article.createdBy.name} · {languageName(article.language)}
+            {article.version > 1 ? (
+              <>
+                {' · '}
+                <Link href={`/articles/${article.id}/versions`} className="text-blue-700 underline">
+                  Version {article.version}
+                </Link>
+              </>
+            ) : null}
             {article.sourceUrl ? (
               <>
                 {' · '}
@@ -42,6 +84,18 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             ) : null}
           </>
         }
+        actions={
+          can(user, 'article.import') ? (
+            <>
+              <Link href={`/articles/${article.id}/versions`} className={buttonClass('secondary')}>
+                Versions
+              </Link>
+              <Link href={`/articles/new?articleId=${article.id}`} className={buttonClass('secondary')}>
+                Import new version
+              </Link>
+            </>
+          ) : null
+        }
       />
       <div className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
         <ProgressBar counts={counts} label={`${total} ${total === 1 ? 'claim' : 'claims'}`} />
@@ -49,25 +103,69 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       {total === 0 ? (
         <EmptyState title="This article has no claims">It had no sentences to check. Import a fuller version of the text.</EmptyState>
       ) : (
-        <ClaimsTable
-          claims={claims}
-          assignees={assignees}
-          canAssign={canAssign}
-          canTake={can(user, 'claim.take')}
-          now={new Date()}
-        />
+        <>
+          <div className="mb-4 flex flex-col gap-3 text-sm lg:flex-row lg:items-center lg:justify-between">
+            <nav aria-label="Claim view" className="flex flex-wrap items-center gap-1">
+              <span className="mr-1 text-stone-600">Sort:</span>
+              <ViewLink href={viewHref(article.id, view, { sort: 'position' })} active={view.sort === 'position'}>
+                As written
+              </ViewLink>
+              <ViewLink href={viewHref(article.id, view, { sort: 'worthiness' })} active={view.sort === 'worthiness'}>
+                Most check-worthy
+              </ViewLink>
+              <span className="ml-3 mr-1 text-stone-600">Show:</span>
+              <ViewLink href={viewHref(article.id, view, { worthiness: 'all' })} active={view.worthiness === 'all'}>
+                All
+              </ViewLink>
+              <ViewLink href={viewHref(article.id, view, { worthiness: 'worthy' })} active={view.worthiness === 'worthy'}>
+                Check-worthy
+              </ViewLink>
+              <ViewLink href={viewHref(article.id, view, { worthiness: 'low' })} active={view.worthiness === 'low'}>
+                Low scores
+              </ViewLink>
+            </nav>
+            {canEdit ? (
+              <details className="rounded-md border border-stone-200 bg-white p-3 lg:max-w-md">
+                <summary className="cursor-pointer font-medium text-stone-800">Set aside low-scoring claims</summary>
+                <ActionForm action={excludeLowScoring} className="mt-3" aria-label="Set aside low-scoring claims">
+                  <input type="hidden" name="articleId" value={article.id} />
+                  <Field name="below" label="Unassigned claims scoring below" as="select" defaultValue={String(CHECK_WORTHY_THRESHOLD)}>
+                    {[0.2, 0.3, 0.4, 0.5].map((v) => (
+                      <option key={v} value={v}>
+                        {Math.round(v * 100)}%
+                      </option>
+                    ))}
+                  </Field>
+                  <Field name="reason" label="Reason" defaultValue="Not a checkable factual statement (low check-worthiness)." />
+                  <SubmitButton variant="secondary" pendingText="Marking…">
+                    Mark not check-worthy
+                  </SubmitButton>
+                </ActionForm>
+              </details>
+            ) : null}
+          </div>
+          {claims.length === 0 ? (
+            <EmptyState title="No claims in this view">
+              <Link href={viewHref(article.id, view, { worthiness: 'all' })} className="text-blue-700 underline">
+                Show all claims
+              </Link>
+            </EmptyState>
+          ) : (
+            <ClaimsTable claims={claims} assignees={assignees} canAssign={canAssign} canTake={can(user, 'claim.take')} now={new Date()} />
+          )}
+        </>
       )}
       {pages > 1 ? (
         <nav aria-label="Claim pages" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-stone-600">
-            Page {page} of {pages}:
+            {shown} claims, page {view.page} of {pages}:
           </span>
           {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
             <Link
               key={p}
-              href={`/articles/${article.id}?page=${p}`}
-              aria-current={p === page ? 'page' : undefined}
-              className={`rounded px-2 py-1 ${p === page ? 'bg-stone-900 text-white' : 'text-blue-700 underline'}`}
+              href={viewHref(article.id, view, { page: p })}
+              aria-current={p === view.page ? 'page' : undefined}
+              className={`rounded px-2 py-1 ${p === view.page ? 'bg-stone-900 text-white' : 'text-blue-700 underline'}`}
             >
               {p}
             </Link>

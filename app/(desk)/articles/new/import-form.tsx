@@ -3,14 +3,16 @@
 import { useState } from 'react';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { importArticleAction } from '@/lib/actions/articles';
+import { ARTICLE_LANGUAGES } from '@/lib/domain/languages';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-export function ImportForm() {
+export function ImportForm({ articleId }: { articleId?: string }) {
   const [fileError, setFileError] = useState('');
   return (
     <ActionForm action={importArticleAction} className="grid gap-6 lg:grid-cols-[2fr_1fr]" encType="multipart/form-data">
       <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+        {articleId ? <input type="hidden" name="articleId" value={articleId} /> : null}
         <Field name="text" label="Article text" as="textarea" rows={16} hint="Paste the full text, title line included. Up to 2 MB." />
         <Field
           name="file"
@@ -36,8 +38,16 @@ export function ImportForm() {
         <Field name="outlet" label="Outlet" />
         <Field name="author" label="Author" />
         <Field name="publishedAt" label="Publication date" type="date" />
+        <Field name="language" label="Language" as="select" defaultValue="" hint="Sets the sentence rules. Detected from the text when left on automatic.">
+          <option value="">Detect automatically</option>
+          {ARTICLE_LANGUAGES.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </Field>
         <SubmitButton pendingText="Importing…" disabled={Boolean(fileError)}>
-          Import article
+          {articleId ? 'Import new version' : 'Import article'}
         </SubmitButton>
       </div>
     </ActionForm>

@@ -11,6 +11,8 @@ import { StatusBadge, VerdictBadge } from '@/components/status';
 import { EvidenceList, AddEvidenceForm } from './evidence';
 import { WorkflowPanel } from './workflow-panel';
 import { NotesForm } from './notes-form';
+import { AsCheckedForm, ChangedSentence, SplitMergePanel } from './claim-edit-panel';
+import { WorthinessReasons } from '@/components/worthiness';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -18,12 +20,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const user = await requireUser();
   const { claimId } = await params;
   const { claim, history, previousId, nextId } = await getClaim(user, claimId);
-  const researching = canResearch(claim, user);
+  const researching = !claim.archivedAt && canResearch(claim, user);
   const [labels, assignees] = await Promise.all([
     researching ? listVerdictLabels(user) : Promise.resolve([]),
     can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
   ]);
   const lastReview = claim.reviews[0];
+  const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
   return (
     <>
       <PageHeader
@@ -50,6 +53,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid min-w-0 content-start gap-6">
+          {claim.archivedAt ? (
+            <p role="note" className="rounded-lg border border-stone-300 bg-stone-100 p-4 text-sm text-stone-800">
+              This claim is archived: its sentence is no longer in the article (removed by a new version or merged into another claim). Its work is kept here.
+            </p>
+          ) : null}
+          <ChangedSentence claim={claim} canClear={can(user, 'claim.edit') || claim.assigneeId === user.id} />
           <section aria-labelledby="as-stated" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
             <h2 id="as-stated" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
               As stated (paragraph {claim.paragraph})
@@ -80,6 +89,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 </dd>
               </div>
             </dl>
+            {claim.asChecked ? (
+              <div className="mt-4">
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">As checked</h3>
+                <p className="mt-1 text-sm text-stone-900">{claim.asChecked}</p>
+              </div>
+            ) : null}
             {claim.status === 'NOT_CHECK_WORTHY' && claim.notCheckWorthyReason ? (
               <p className="mt-4 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-800">
                 <span className="font-medium">Not check-worthy:</span> {claim.notCheckWorthyReason}
@@ -110,6 +125,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             </Card>
           ) : null}
 
+          {researching ? (
+            <Card title="Claim as checked">
+              <AsCheckedForm claim={claim} />
+            </Card>
+          ) : null}
+
           <Card title="Research notes">
             {researching ? (
               <NotesForm claimId={claim.id} version={claim.version} notes={claim.notes} />
@@ -127,7 +148,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
-          <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />
+          {claim.archivedAt ? null : <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />}
+
+          <Card title="Check-worthiness">
+            <WorthinessReasons score={claim.checkWorthiness} reasons={claim.checkWorthinessReasons} />
+          </Card>
+
+          {canSplit ? <SplitMergePanel claim={claim} hasNext={nextId !== null} /> : null}
 
           {claim.reviews.length ? (
             <Card title="Review decisions">

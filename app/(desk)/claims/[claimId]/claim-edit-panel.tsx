@@ -1,0 +1,100 @@
+import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { Card } from '@/components/layout';
+import { markChangeReviewed, mergeWithNext, saveAsChecked, splitClaim } from '@/lib/actions/claim-edits';
+import { splitPoints } from '@/lib/domain/claim-edit';
+
+type Claim = { id: string; version: number; text: string; asChecked: string | null; previousText: string | null };
+
+function Hidden({ claim }: { claim: Claim }) {
+  return (
+    <>
+      <input type="hidden" name="claimId" value={claim.id} />
+      <input type="hidden" name="version" value={claim.version} />
+    </>
+  );
+}
+
+/** Shown when a re-import changed the sentence: old and new side by side until someone has looked. */
+export function ChangedSentence({ claim, canClear }: { claim: Claim; canClear: boolean }) {
+  if (!claim.previousText) return null;
+  return (
+    <section aria-labelledby="changed-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+      <h2 id="changed-heading" className="text-sm font-semibold text-amber-950">
+        This sentence changed in a new version of the article
+      </h2>
+      <div className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+        <div className="rounded-md bg-white p-3">
+          <p className="text-xs font-semibold uppercase text-red-800">Before (the work was done on this)</p>
+          <p className="mt-1 font-serif">{claim.previousText}</p>
+        </div>
+        <div className="rounded-md bg-white p-3">
+          <p className="text-xs font-semibold uppercase text-emerald-800">Now</p>
+          <p className="mt-1 font-serif">{claim.text}</p>
+        </div>
+      </div>
+      {canClear ? (
+        <ActionForm action={markChangeReviewed} className="mt-3" aria-label="Mark change reviewed">
+          <Hidden claim={claim} />
+          <SubmitButton variant="secondary" pendingText="Saving…">
+            I have checked the change
+          </SubmitButton>
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}
+
+export function AsCheckedForm({ claim }: { claim: Claim }) {
+  return (
+    <ActionForm action={saveAsChecked} aria-label="Claim as checked">
+      <Hidden claim={claim} />
+      <Field
+        name="asChecked"
+        label="Claim as checked"
+        as="textarea"
+        rows={2}
+        defaultValue={claim.asChecked ?? ''}
+        hint="A neutral restatement of exactly what you are checking. The sentence as stated never changes."
+      />
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save restatement
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Editors correct the split: cut this claim in two, or join it with the next one. */
+export function SplitMergePanel({ claim, hasNext }: { claim: Claim; hasNext: boolean }) {
+  const points = splitPoints(claim.text);
+  return (
+    <Card title="Correct the split">
+      <div className="grid gap-4">
+        {points.length ? (
+          <ActionForm action={splitClaim} aria-label="Split claim">
+            <Hidden claim={claim} />
+            <Field name="offset" label="Split after" as="select" defaultValue="">
+              <option value="">Choose where the second sentence starts…</option>
+              {points.map((p) => (
+                <option key={p.offset} value={p.offset}>
+                  {p.label}
+                </option>
+              ))}
+            </Field>
+            <SubmitButton variant="secondary" pendingText="Splitting…">
+              Split into two claims
+            </SubmitButton>
+          </ActionForm>
+        ) : null}
+        {hasNext ? (
+          <ActionForm action={mergeWithNext} aria-label="Merge with next claim">
+            <Hidden claim={claim} />
+            <p className="mb-2 text-sm text-stone-600">Joins this claim and the next into one; the next one’s evidence and notes move here.</p>
+            <SubmitButton variant="secondary" pendingText="Merging…">
+              Merge with next claim
+            </SubmitButton>
+          </ActionForm>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
