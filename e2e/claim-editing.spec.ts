@@ -7,7 +7,8 @@ test('an editor splits a claim and merges it back, with exact offsets and histor
   await signIn(page, desk.editor);
   await page.goto(`/claims/${claim.id}`);
   const split = page.getByRole('form', { name: 'Split claim' });
-  await split.getByLabel('Split after').selectOption({ label: '…could reach $1.2 billion, ‖ i.e. twice the…' });
+  await split.getByLabel('Split after').selectOption(String(claim.text.indexOf(' i.e.')));
+  await expect(split.getByLabel('Split after').locator('option:checked')).toHaveText('…reach $1.2 billion, ‖ i.e. twice the…');
   await split.getByRole('button', { name: 'Split into two claims' }).click();
   await expect(page.getByRole('blockquote')).toHaveText('The report (see p. 14) says costs could reach $1.2 billion,');
 
@@ -63,7 +64,7 @@ test('a checker restates the claim as checked, beside the sentence as stated', a
   await prisma.claim.update({ where: { id: claim.id }, data: { status: 'IN_RESEARCH', assigneeId: desk.checker.id } });
   await signIn(page, desk.checker);
   await page.goto(`/claims/${claim.id}`);
-  await page.getByLabel('Claim as checked').fill('Sen. Patel called the opening schedule unrealistic.');
+  await page.getByRole('textbox', { name: 'Claim as checked' }).fill('Sen. Patel called the opening schedule unrealistic.');
   await page.getByRole('button', { name: 'Save restatement' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the claim as checked.' })).toBeVisible();
   await expect(page.getByRole('blockquote')).toHaveText(claim.text);
@@ -75,11 +76,13 @@ test('editors sort by check-worthiness and set aside the low-scoring claims in b
   await signIn(page, desk.editor);
   await page.goto(`/articles/${article.id}`);
   await page.getByRole('link', { name: 'Most check-worthy' }).click();
+  await expect(page).toHaveURL(/sort=worthiness/);
   const scores = await page.getByRole('table').locator('tbody tr td:nth-child(4) span.font-semibold').allTextContents();
   const numbers = scores.map((s) => Number.parseInt(s, 10));
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
   await page.getByRole('link', { name: 'Low scores' }).click();
+  await expect(page).toHaveURL(/worthiness=low/);
   const low = await page.getByRole('table').getByRole('row').count();
   await page.locator('summary', { hasText: 'Set aside low-scoring claims' }).click();
   await page.getByRole('button', { name: 'Mark not check-worthy' }).click();

@@ -35,6 +35,13 @@ function viewHref(articleId: string, view: ClaimView, patch: Partial<ClaimView>)
   return `/articles/${articleId}${query ? `?${query}` : ''}`;
 }
 
+/** First, last and the pages around the current one; null marks a gap. */
+function pageNumbers(current: number, pages: number): (number | null)[] {
+  const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2].filter((p) => p >= 1 && p <= pages));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1] > 1 ? [null, p] : [p]));
+}
+
 function ViewLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
     <Link href={href} aria-current={active ? 'true' : undefined} className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}>
@@ -160,16 +167,23 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           <span className="text-stone-600">
             {shown} claims, page {view.page} of {pages}:
           </span>
-          {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
-            <Link
-              key={p}
-              href={viewHref(article.id, view, { page: p })}
-              aria-current={p === view.page ? 'page' : undefined}
-              className={`rounded px-2 py-1 ${p === view.page ? 'bg-stone-900 text-white' : 'text-blue-700 underline'}`}
-            >
-              {p}
-            </Link>
-          ))}
+          {pageNumbers(view.page, pages).map((p, i) =>
+            p === null ? (
+              <span key={`gap-${i}`} aria-hidden="true" className="text-stone-500">
+                …
+              </span>
+            ) : (
+              <Link
+                key={p}
+                href={viewHref(article.id, view, { page: p })}
+                aria-current={p === view.page ? 'page' : undefined}
+                aria-label={`Page ${p}`}
+                className={`rounded px-2 py-1 ${p === view.page ? 'bg-stone-900 text-white' : 'text-blue-700 underline'}`}
+              >
+                {p}
+              </Link>
+            ),
+          )}
         </nav>
       ) : null}
     </>
