@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export type EmbeddedDatabase = { url: string; owner: boolean; stop: () => Promise<void> };
@@ -39,7 +40,8 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<
     }
   }
 
-  const pglite = await PGlite.create(pgDir);
+  // pg_trgm powers "similar past claims"; PostgreSQL servers ship it in contrib.
+  const pglite = await PGlite.create(pgDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: 64 });
   await server.start();
   const actualPort = Number(server.getServerConn().split(':').pop());
