@@ -5,9 +5,11 @@ import { can } from '@/lib/auth/permissions';
 import { logout } from '@/lib/actions/auth';
 import { NavLink } from '@/components/nav-link';
 import { SubmitButton } from '@/components/form';
+import { unreadNotificationCount } from '@/lib/data/notifications';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const unread = await unreadNotificationCount(user);
   const links = [
     { href: '/articles', label: 'Articles' },
     { href: '/my-claims', label: 'My claims' },
@@ -34,6 +36,20 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Link
+              href="/notifications"
+              className="relative rounded-md border border-stone-300 px-2.5 py-1.5 text-stone-800 hover:bg-stone-50"
+              aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+                <path d="M10 2a5 5 0 0 0-5 5v2.6L3.3 13a1 1 0 0 0 .9 1.5h11.6a1 1 0 0 0 .9-1.5L15 9.6V7a5 5 0 0 0-5-5Zm0 16a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 10 18Z" />
+              </svg>
+              {unread ? (
+                <span aria-hidden="true" className="absolute -right-2 -top-2 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              ) : null}
+            </Link>
             <span className="hidden text-right leading-tight text-stone-700 sm:block">
               <span className="block font-medium text-stone-900">{user.name}</span>
               <span className="block text-xs">

@@ -16,6 +16,7 @@ const workflowSelect = {
   statusBeforeExclusion: true,
   version: true,
   archivedAt: true,
+  text: true,
 } as const;
 
 export type LoadedClaim = Prisma.ClaimGetPayload<{ select: typeof workflowSelect }>;

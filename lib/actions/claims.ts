@@ -15,6 +15,7 @@ import {
   submitVerdictSchema,
 } from '@/lib/validation/claim';
 import { STATUS_LABEL } from '@/lib/domain/claim-status';
+import { notify, quote } from '@/lib/notifications/notify';
 
 function revalidateClaim(claimId: string, articleId: string) {
   revalidatePath(`/claims/${claimId}`);
@@ -34,7 +35,7 @@ export const assignClaims = authedAction(
     const articleIds = await db.$transaction(async (tx) => {
       const claims = await tx.claim.findMany({
         where: { id: { in: claimIds }, teamId: user.teamId, archivedAt: null },
-        select: { id: true, articleId: true, status: true, assigneeId: true, proposedById: true, statusBeforeExclusion: true, version: true },
+        select: { id: true, articleId: true, text: true, status: true, assigneeId: true, proposedById: true, statusBeforeExclusion: true, version: true },
       });
       if (claims.length !== new Set(claimIds).size) throw new ActionError('Some selected claims are not in your team. Reload and try again.');
       for (const claim of claims) {
@@ -49,6 +50,12 @@ export const assignClaims = authedAction(
           data: { assignee: assignee.name, dueAt: dueAt?.toISOString() ?? null },
         });
       }
+      await notify(
+        tx,
+        claims
+          .filter((c) => c.assigneeId !== assignee.id)
+          .map((c) => ({ teamId: user.teamId, actorId: user.id, userId: assignee.id, type: 'ASSIGNED' as const, claimId: c.id, message: `${user.name} assigned you ${quote(c.text)}` })),
+      );
       return new Set(claims.map((c) => c.articleId));
     });
     for (const articleId of articleIds) revalidatePath(`/articles/${articleId}`);
@@ -147,6 +154,18 @@ export const reviewClaim = authedAction(reviewSchema, 'claim.review', async ({ c
     await updateClaimChecked(tx, claim, version, workflowPatch(state));
     await tx.review.create({ data: { teamId: user.teamId, claimId, reviewerId: user.id, decision: step.decision, comment: comment || null } });
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: step.audit, claimId, articleId: claim.articleId, data: { comment } });
+    const recipients = new Set([claim.assigneeId, claim.proposedById]);
+    await notify(
+      tx,
+      [...recipients].map((userId) => ({
+        teamId: user.teamId,
+        actorId: user.id,
+        userId,
+        type: step.decision === 'APPROVED' ? ('APPROVED' as const) : ('RETURNED' as const),
+        claimId,
+        message: `${user.name} ${step.decision === 'APPROVED' ? 'approved the verdict on' : step.decision === 'RETURNED' ? 'returned' : 'reopened'} ${quote(claim.text)}${comment ? `: ${comment}` : ''}`,
+      })),
+    );
     return claim;
   });
   revalidateClaim(claimId, claim.articleId);
