@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/session';
 import { listMyClaims } from '@/lib/data/claims';
 import { EmptyState, PageHeader } from '@/components/layout';
 import { ClaimList } from '@/components/claim-list';
+import { LiveUpdates } from '@/components/live-updates';
 
 export const metadata: Metadata = { title: 'My claims' };
 
@@ -17,6 +18,9 @@ export default async function MyClaimsPage() {
         title="My claims"
         description={`${claims.length} open ${claims.length === 1 ? 'claim' : 'claims'}${overdue ? `, ${overdue} overdue` : ''}. Soonest due first.`}
       />
+      <div className="mb-4">
+        <LiveUpdates anyChange />
+      </div>
       {claims.length === 0 ? (
         <EmptyState title="Nothing assigned to you">Open an article and take an unassigned claim, or wait for an editor to assign you one.</EmptyState>
       ) : (

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { listReviewQueue } from '@/lib/data/claims';
 import { EmptyState, PageHeader } from '@/components/layout';
 import { ClaimList } from '@/components/claim-list';
+import { LiveUpdates } from '@/components/live-updates';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -24,6 +25,9 @@ export default async function ReviewPage() {
   return (
     <>
       <PageHeader title="Review queue" description="Verdicts waiting for an editor, oldest first. You cannot approve a verdict you proposed." />
+      <div className="mb-4">
+        <LiveUpdates anyChange />
+      </div>
       {claims.length === 0 ? (
         <EmptyState title="Nothing to review">When a checker submits a verdict it appears here.</EmptyState>
       ) : (

@@ -12,6 +12,7 @@ import { ProgressBar } from '@/components/status';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { buttonClass } from '@/components/button-class';
 import { ClaimsTable } from './claims-table';
+import { LiveUpdates } from '@/components/live-updates';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -105,6 +106,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         }
       />
       <div className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <div className="mb-2 flex justify-end">
+          <LiveUpdates articleId={article.id} />
+        </div>
         <ProgressBar counts={counts} label={`${total} ${total === 1 ? 'claim' : 'claims'}`} />
       </div>
       {total === 0 ? (

@@ -13,6 +13,8 @@ import { WorkflowPanel } from './workflow-panel';
 import { NotesForm } from './notes-form';
 import { AsCheckedForm, ChangedSentence, SplitMergePanel } from './claim-edit-panel';
 import { WorthinessReasons } from '@/components/worthiness';
+import { LiveUpdates } from '@/components/live-updates';
+import { listPresent } from '@/lib/live/presence';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -21,9 +23,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const { claimId } = await params;
   const { claim, history, previousId, nextId } = await getClaim(user, claimId);
   const researching = !claim.archivedAt && canResearch(claim, user);
-  const [labels, assignees] = await Promise.all([
+  const [labels, assignees, present] = await Promise.all([
     researching ? listVerdictLabels(user) : Promise.resolve([]),
     can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
+    listPresent(user, claim.id),
   ]);
   const lastReview = claim.reviews[0];
   const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
@@ -53,6 +56,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid min-w-0 content-start gap-6">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <LiveUpdates claimId={claim.id} articleId={claim.articleId} />
+            <p className="text-sm text-stone-700" aria-live="polite">
+              {present.length ? `Also here: ${present.map((p) => p.user.name).join(', ')}` : 'Nobody else has this claim open.'}
+            </p>
+          </div>
           {claim.archivedAt ? (
             <p role="note" className="rounded-lg border border-stone-300 bg-stone-100 p-4 text-sm text-stone-800">
               This claim is archived: its sentence is no longer in the article (removed by a new version or merged into another claim). Its work is kept here.
