@@ -34,26 +34,39 @@ function isSpaceCode(c: number): boolean {
 
 const isSpaceAt = (text: string, i: number) => isSpaceCode(text.charCodeAt(i));
 
+/** Character sets as UTF-16 code units (every member is in the BMP), so that a scan needs no strings. */
+const codes = (chars: string) => new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+
 /** Always end a sentence, even with no space after: CJK full stops, Indic dandas, Arabic ؟ ۔ */
-const HARD_TERMINALS = new Set([...'。！？｡．︒।॥؟۔።፧']);
+const HARD_TERMINALS = codes('。！？｡．︒।॥؟۔።፧');
 /** End a sentence only when followed by whitespace and a plausible sentence start. */
-const SOFT_TERMINALS = new Set([...'.…?!‼⁇⁈⁉‽']);
-const STRONG_SOFT = new Set([...'?!‼⁇⁈⁉‽']);
+const SOFT_TERMINALS = codes('.…?!‼⁇⁈⁉‽');
+const STRONG_SOFT = codes('?!‼⁇⁈⁉‽');
 /** May follow a terminal and still belong to the sentence it ends. */
 // “ and ‘ close German quotes („…“ ‚…‘).
-const CLOSERS = new Set([...'"\'”’“‘»›)]}」』】〉》）〕］｝']);
+const CLOSERS = codes('"\'”’“‘»›)]}」』】〉》）〕］｝');
 /** May precede the first letter of a sentence. */
-const OPENERS = new Set([...'"\'“‘„‚«‹([{¿¡「『【〈《（〔［｛']);
+const OPENERS = codes('"\'“‘„‚«‹([{¿¡「『【〈《（〔［｛');
 
+/** The one test run on every character: only ".", "?" and "!" among ASCII can end a sentence. */
+function isTerminalCode(c: number): boolean {
+  if (c < 0x80) return c === 46 || c === 63 || c === 33;
+  return SOFT_TERMINALS.has(c) || HARD_TERMINALS.has(c);
+}
+
+// ASCII first: nearly every character we test is ASCII, and the general tests build a string.
 function isLetterCp(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
   const ch = String.fromCodePoint(cp);
   return ch.toLowerCase() !== ch.toUpperCase() || /\p{L}/u.test(ch);
 }
 function isUpperCp(cp: number): boolean {
+  if (cp < 0x80) return cp >= 65 && cp <= 90;
   const ch = String.fromCodePoint(cp);
   return ch !== ch.toLowerCase();
 }
 function isLowerCp(cp: number): boolean {
+  if (cp < 0x80) return cp >= 97 && cp <= 122;
   const ch = String.fromCodePoint(cp);
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
@@ -76,12 +89,14 @@ function isCjkCp(cp: number): boolean {
  * never: never ends a sentence (e.g., i.e., z. B.).
  * title: precedes a name (Mr., Sen.), so never ends a sentence when capitalised.
  * numeric: precedes a number (No. 5, p. 14, Jan. 5); ends a sentence only before a capitalised word.
- * endable: often ends a sentence (etc., Inc.); ends one before a capitalised word.
+ * endable: often ends a sentence (etc., Jr.); ends one before a capitalised word.
+ * company: a company suffix (Inc., Corp.); like endable, except before a role or a ticker, which
+ *   continue the name ("Acme Corp. Chief Executive Jane Doe", "Apple Inc. (AAPL.O) said").
  * starter: precedes proper nouns more often than it ends a sentence (U.S. Department); ends one
  *   only before a typical sentence opener.
  * time: a.m./p.m.; ends a sentence before a capitalised word that is not a time zone or weekday.
  */
-type Abbr = 'never' | 'title' | 'numeric' | 'endable' | 'starter' | 'time';
+type Abbr = 'never' | 'title' | 'numeric' | 'endable' | 'company' | 'starter' | 'time';
 
 const ABBREVIATIONS = new Map<string, Abbr>();
 function addAbbr(kind: Abbr, words: string) {
@@ -99,7 +114,7 @@ addAbbr(
   'numeric',
   `no nos nr nrn p pp fig figs vol vols art arts ch chap sec secs para paras ed eds op tel est ex
    jan feb mar apr jun jul aug sep sept oct nov dec
-   abs bd str pág pag núm num cap ext lb lbs oz sq mi yd hrs min max
+   abs bd str pág pag núm num cap ext lb lbs oz sq mi yd hrs min max rs ver
    стр рис гл ст янв фев февр мар апр авг сен сент окт ноя нояб дек`,
 );
 addAbbr(
@@ -111,9 +126,10 @@ addAbbr(
 );
 addAbbr(
   'endable',
-  `etc inc corp ltd co llc plc jr al ph.d m.d b.a m.a usw j.-c o.ä u.ä jh
+  `etc jr al ph.d m.d b.a m.a usw j.-c o.ä u.ä jh
    т.д т.п гг вв руб коп др пр`,
 );
+addAbbr('company', `inc corp ltd co llc plc`);
 addAbbr('starter', `u.s u.k u.n e.u d.c n.y l.a u.s.a ee.uu calif fla ill mass mich minn penn tenn wash wis`);
 addAbbr('time', `a.m p.m`);
 
@@ -135,6 +151,12 @@ const TIME_CONTINUATIONS = new Set(
    apr jun jul aug sep sept oct nov dec`.split(/\s+/),
 );
 
+/** Capitalised words that continue a company name as the holder's role ("Acme Corp. Chief Executive …"). */
+const COMPANY_ROLES = new Set(
+  `chief chairman chairwoman chair president ceo cfo coo cto founder co-founder cofounder spokesman
+   spokeswoman spokesperson executive director`.split(/\s+/),
+);
+
 /** Languages that write ordinals as "3." ("am 3. Oktober"). */
 const ORDINAL_LOCALES = new Set(['de', 'da', 'nb', 'no', 'nn', 'fi', 'cs', 'sk', 'pl', 'hu', 'sl', 'hr', 'sr', 'bs', 'et', 'lv', 'is']);
 const ORDINAL_FOLLOWERS = new Set(
@@ -146,46 +168,48 @@ const ORDINAL_PRECEDERS = new Set(`am vom zum bis den dem der die das im ab seit
 
 // ---------------------------------------------------------------------------------------------
 // Lines, paragraphs and blocks
+//
+// One pass over the text finds the lines; the lines of the paragraph at hand sit in arrays that
+// are reused from paragraph to paragraph, so that a long article costs no objects per line.
 
-type Line = { start: number; end: number; blank: boolean; paragraphEnd: boolean };
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/g;
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+const STRONG = 1; // a bullet or marker that cannot be mistaken for prose
+const WEAK = 2; // "1." "a." "iv." "II.", which could also be a wrapped number or abbreviation
+const HEADING = 4; // "# Title"
+
+/** The non-blank lines of one paragraph: offsets of each line, its content and its list marker. */
+type Lines = { count: number; start: number[]; end: number[]; contentStart: number[]; markerEnd: number[]; marker: number[] };
+
+const newLines = (): Lines => ({ count: 0, start: [], end: [], contentStart: [], markerEnd: [], marker: [] });
+
+/** Calls `visit` with each paragraph: a run of non-blank lines ended by a blank line or U+2029. */
+function forEachParagraph(text: string, visit: (lines: Lines) => void) {
+  const lines = newLines();
+  const flush = () => {
+    if (lines.count) visit(lines);
+    lines.count = 0;
+  };
   let start = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isBreak = c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
-    if (!isBreak) {
-      if (blank && !isSpaceCode(c)) blank = false;
-      continue;
+  for (;;) {
+    LINE_BREAK.lastIndex = start;
+    const found = LINE_BREAK.test(text);
+    const end = found ? LINE_BREAK.lastIndex - 1 : text.length;
+    let content = start;
+    while (content < end && isSpaceAt(text, content)) content++;
+    if (content === end) flush();
+    else {
+      const k = lines.count++;
+      lines.start[k] = start;
+      lines.end[k] = end;
+      lines.contentStart[k] = content;
+      if (text.charCodeAt(end) === 0x2029) flush();
     }
-    lines.push({ start, end: i, blank, paragraphEnd: c === 0x2029 });
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-    blank = true;
+    if (!found) break;
+    start = end + 1;
+    if (text.charCodeAt(end) === 13 && text.charCodeAt(start) === 10) start++;
   }
-  lines.push({ start, end: text.length, blank, paragraphEnd: false });
-  return lines;
-}
-
-function groupParagraphs(lines: Line[]): Line[][] {
-  const paragraphs: Line[][] = [];
-  let current: Line[] = [];
-  for (const line of lines) {
-    if (line.blank) {
-      if (current.length) paragraphs.push(current);
-      current = [];
-      continue;
-    }
-    current.push(line);
-    if (line.paragraphEnd) {
-      paragraphs.push(current);
-      current = [];
-    }
-  }
-  if (current.length) paragraphs.push(current);
-  return paragraphs;
+  flush();
 }
 
 /**
@@ -195,43 +219,40 @@ function groupParagraphs(lines: Line[]): Line[][] {
 export function splitParagraphs(text: string): Span[] {
   if (typeof text !== 'string') return [];
   const spans: Span[] = [];
-  for (const paragraph of groupParagraphs(splitLines(text))) {
-    const span = trimSpan(text, paragraph[0].start, paragraph[paragraph.length - 1].end);
+  forEachParagraph(text, (lines) => {
+    const span = trimSpan(text, lines.contentStart[0], lines.end[lines.count - 1]);
     if (span) spans.push(span);
-  }
+  });
   return spans;
 }
 
-// Bullets and markers that cannot be mistaken for prose.
-const STRONG_MARKER = /(?:[-*+•·‣◦▪▫■□●○–—]|#{1,6}|\d{1,3}\)|\(\d{1,3}\)|\([a-zA-Z]{1,4}\)|[a-zA-Z]\)|[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\))(?=[ \t\u00a0]|$)/y;
+// Bullets and markers that cannot be mistaken for prose. Matched in place (sticky) on the whole
+// text; no marker is long enough to reach past its line, and `$` (multiline) ends it at a break.
+const STRONG_MARKER = /(?:[-*+•·‣◦▪▫■□●○–—]|#{1,6}|\d{1,3}\)|\(\d{1,3}\)|\([a-zA-Z]{1,4}\)|[a-zA-Z]\)|[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\))(?=[ \t\u00a0\u0085]|$)/my;
 // "1." "a." "iv." "II." could also be a wrapped number or abbreviation, so they only start a block
 // where a list can plausibly begin.
-const WEAK_MARKER = /(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6}|I)\.(?=[ \t\u00a0]|$)/y;
+const WEAK_MARKER = /(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6}|I)\.(?=[ \t\u00a0\u0085]|$)/my;
 
-type LineShape = { contentStart: number; markerEnd: number; strong: boolean; weak: boolean; heading: boolean };
-
-function lineShape(text: string, line: Line): LineShape {
-  let p = line.start;
-  while (p < line.end && isSpaceAt(text, p)) p++;
-  const shape: LineShape = { contentStart: p, markerEnd: p, strong: false, weak: false, heading: false };
-  const head = text.slice(p, Math.min(line.end, p + 12));
-  for (const [re, key] of [
-    [STRONG_MARKER, 'strong'],
-    [WEAK_MARKER, 'weak'],
-  ] as const) {
-    re.lastIndex = 0;
-    const m = re.exec(head);
-    if (m) {
-      shape[key] = true;
-      shape.markerEnd = p + m[0].length;
-      shape.heading = m[0].startsWith('#');
-      break;
-    }
+function readMarker(text: string, lines: Lines, k: number) {
+  const p = lines.contentStart[k];
+  let marker = 0;
+  let markerEnd = p;
+  STRONG_MARKER.lastIndex = p;
+  WEAK_MARKER.lastIndex = p;
+  if (STRONG_MARKER.test(text)) {
+    marker = STRONG | (text.charCodeAt(p) === 35 ? HEADING : 0); // '#'
+    markerEnd = STRONG_MARKER.lastIndex;
+  } else if (WEAK_MARKER.test(text)) {
+    marker = WEAK;
+    markerEnd = WEAK_MARKER.lastIndex;
   }
-  return shape;
+  lines.marker[k] = marker;
+  lines.markerEnd[k] = markerEnd;
 }
 
-const LINE_END_PUNCT = /[.!?…。！？｡．।॥؟۔:;,"'”’»)\]」』]$/u;
+const LINE_END_PUNCT = codes('.!?…。！？｡．।॥؟۔:;,"\'”’»)]」』');
+const CLAUSE_END = codes('.!?…:;。！？');
+const CLAUSE_END_CLOSERS = codes('"\'”’»)]');
 const FUNCTION_WORDS = new Set(
   `a an the of and or to in on for with by at from as that which who is are was were be
    der die das und oder zu von mit le la les de des du et ou à el los las y o del con`.split(/\s+/),
@@ -244,133 +265,208 @@ function lastWord(s: string): string {
 
 function firstCodePoint(text: string, from: number, to: number): number | null {
   let p = from;
-  while (p < to && OPENERS.has(text[p])) p++;
+  while (p < to && OPENERS.has(text.charCodeAt(p))) p++;
   return p < to ? (text.codePointAt(p) ?? null) : null;
+}
+
+/** End of line k's content without trailing whitespace (lines are non-blank, so after contentStart). */
+function contentEnd(text: string, lines: Lines, k: number): number {
+  let e = lines.end[k];
+  while (e > lines.contentStart[k] && isSpaceAt(text, e - 1)) e--;
+  return e;
 }
 
 /**
  * A short unpunctuated line followed by a capitalised line reads as a heading ("Key findings"),
  * whereas a line of a hard-wrapped paragraph is about as long as the next one or ends mid-phrase.
  */
-function looksLikeHeading(text: string, line: Line, shape: LineShape, next: Line, nextShape: LineShape): boolean {
-  const content = text.slice(shape.contentStart, line.end).trimEnd();
-  if (!content || content.length > 120 || LINE_END_PUNCT.test(content)) return false;
-  const first = content.codePointAt(0)!;
-  const nextFirst = firstCodePoint(text, nextShape.contentStart, next.end);
-  if (nextFirst === null || !(isUpperCp(nextFirst) || isDigitCode(nextFirst))) return false;
+function looksLikeHeading(text: string, lines: Lines, k: number, prevEnd: number): boolean {
+  const from = lines.contentStart[k - 1];
+  if (prevEnd - from > 120 || LINE_END_PUNCT.has(text.charCodeAt(prevEnd - 1))) return false;
+  const first = text.codePointAt(from)!;
   if (!(isUpperCp(first) || isDigitCode(first))) return false;
+  const nextFirst = firstCodePoint(text, lines.contentStart[k], lines.end[k]);
+  if (nextFirst === null || !(isUpperCp(nextFirst) || isDigitCode(nextFirst))) return false;
+  const content = text.slice(from, prevEnd);
   if (FUNCTION_WORDS.has(lastWord(content))) return false;
-  const nextLength = text.slice(nextShape.contentStart, next.end).trimEnd().length;
+  const nextLength = contentEnd(text, lines, k) - lines.contentStart[k];
   const words = content.split(/\s+/);
   const allCaps = content === content.toUpperCase() && content !== content.toLowerCase();
   const titleCase = words.length <= 12 && words.every((w) => w.length <= 3 || !isLowerCp(w.codePointAt(0)!));
   return allCaps || titleCase || content.length <= nextLength * 0.6;
 }
 
-/** Splits a paragraph into runs of lines that may share sentences. */
-function splitBlocks(text: string, paragraph: Line[]): { start: number; end: number; markerEnd: number }[] {
-  const shapes = paragraph.map((line) => lineShape(text, line));
-  const blocks: { start: number; end: number; markerEnd: number }[] = [];
-  let blockStart = 0;
-  for (let k = 1; k <= paragraph.length; k++) {
-    let boundary = k === paragraph.length;
-    if (!boundary) {
-      const prev = paragraph[k - 1];
-      const prevShape = shapes[k - 1];
-      const shape = shapes[k];
-      const prevText = text.slice(prevShape.contentStart, prev.end).trimEnd();
-      const prevEndsClause = /[.!?…:;。！？]["'”’»)\]]*$/u.test(prevText);
-      const prevIsItem = prevShape.strong || prevShape.weak;
-      const startsBlock = shape.strong || (shape.weak && (prevEndsClause || prevIsItem));
-      const indented = shape.contentStart > paragraph[k].start;
-      const endsBlock =
-        prevShape.heading ||
-        (prevIsItem && !prevEndsClause && !indented && !LINE_END_PUNCT.test(prevText) && startsCapitalised(text, shape, paragraph[k])) ||
-        (!prevIsItem && looksLikeHeading(text, prev, prevShape, paragraph[k], shape));
-      boundary = startsBlock || endsBlock;
-    }
-    if (boundary) {
-      const first = shapes[blockStart];
-      blocks.push({ start: first.contentStart, end: paragraph[k - 1].end, markerEnd: first.strong || first.weak ? first.markerEnd : first.contentStart });
-      blockStart = k;
-    }
+/** Whether line k of a paragraph starts a new run of lines that may share sentences. */
+function startsBlock(text: string, lines: Lines, k: number): boolean {
+  const prevMarker = lines.marker[k - 1];
+  const marker = lines.marker[k];
+  const prevEnd = contentEnd(text, lines, k - 1);
+  let p = prevEnd - 1;
+  while (p > lines.contentStart[k - 1] && CLAUSE_END_CLOSERS.has(text.charCodeAt(p))) p--;
+  const prevEndsClause = CLAUSE_END.has(text.charCodeAt(p));
+  const prevIsItem = (prevMarker & (STRONG | WEAK)) !== 0;
+  if (marker & STRONG || (marker & WEAK && (prevEndsClause || prevIsItem))) return true;
+  if (prevMarker & HEADING) return true;
+  if (prevIsItem) {
+    const indented = lines.contentStart[k] > lines.start[k];
+    const cp = firstCodePoint(text, lines.contentStart[k], lines.end[k]);
+    return !prevEndsClause && !indented && !LINE_END_PUNCT.has(text.charCodeAt(prevEnd - 1)) && cp !== null && isUpperCp(cp);
   }
-  return blocks;
+  return looksLikeHeading(text, lines, k, prevEnd);
 }
 
-function startsCapitalised(text: string, shape: LineShape, line: Line): boolean {
-  const cp = firstCodePoint(text, shape.contentStart, line.end);
-  return cp !== null && isUpperCp(cp);
+/** Calls `visit` with each block of a paragraph: its content span and where its prose starts. */
+function forEachBlock(text: string, lines: Lines, visit: (start: number, end: number, markerEnd: number) => void) {
+  for (let k = 0; k < lines.count; k++) readMarker(text, lines, k);
+  let first = 0;
+  for (let k = 1; k <= lines.count; k++) {
+    if (k < lines.count && !startsBlock(text, lines, k)) continue;
+    visit(lines.contentStart[first], lines.end[k - 1], lines.marker[first] & (STRONG | WEAK) ? lines.markerEnd[first] : lines.contentStart[first]);
+    first = k;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Deciding whether a run of terminal punctuation ends a sentence
 
-type Context = { text: string; end: number; ordinals: boolean };
+/**
+ * The state of one splitSentences call: the block being scanned (up to `end`), the sentences so
+ * far, and what follows the boundary candidate at hand (the first letter-ish character after it,
+ * and the word it starts, read only when a rule asks for it).
+ */
+type Context = {
+  text: string;
+  ordinals: boolean;
+  sentences: Sentence[];
+  end: number;
+  /** First character after the candidate, past whitespace and up to four opening quotes or brackets. */
+  nextAt: number;
+  nextCp: number | null;
+  afterOpener: boolean;
+  /** The lowercased word at nextAt, and where it ends in the text; null until asked for. */
+  word: string | null;
+  wordEnd: number;
+};
 
-/** `initial`: the next word is a lone letter with a period ("J. A. Smith"), so "A" is no article. */
-type Following = { cp: number | null; word: string; afterOpener: boolean; initial: boolean };
-
-/** The first letter-ish character after a boundary candidate and the word it starts. */
-function following(ctx: Context, from: number): Following {
+function readFollowing(ctx: Context, from: number) {
   const { text, end } = ctx;
   let p = from;
   while (p < end && isSpaceAt(text, p)) p++;
   let openers = 0;
-  while (p < end && openers < 4 && OPENERS.has(text[p])) {
+  while (p < end && openers < 4 && OPENERS.has(text.charCodeAt(p))) {
     p++;
     openers++;
   }
-  if (p >= end) return { cp: null, word: '', afterOpener: openers > 0, initial: false };
-  const cp = text.codePointAt(p)!;
-  const m = /^[\p{L}\p{M}'’-]{1,24}/u.exec(text.slice(p, p + 24));
-  const word = m ? m[0].toLowerCase() : '';
-  return { cp, word, afterOpener: openers > 0, initial: [...word].length === 1 && text[p + m![0].length] === '.' };
+  ctx.nextAt = p;
+  ctx.nextCp = p < end ? text.codePointAt(p)! : null;
+  ctx.afterOpener = openers > 0;
+  ctx.word = null;
 }
 
-const TOKEN_EDGE = /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡—–]+|[\p{Pe}\p{Pi}\p{Pf}"']+$/gu;
+const WORD = /[\p{L}\p{M}'’-]{1,24}/uy;
 
-/** The word immediately before position `at` (bounded; long tokens are never abbreviations). */
-function tokenBefore(text: string, at: number, limit: number): { token: string; start: number } {
+function nextWord(ctx: Context): string {
+  if (ctx.word === null) {
+    WORD.lastIndex = ctx.nextAt;
+    const found = ctx.nextCp !== null && WORD.test(ctx.text);
+    ctx.wordEnd = found ? WORD.lastIndex : ctx.nextAt;
+    ctx.word = found ? ctx.text.slice(ctx.nextAt, ctx.wordEnd).toLowerCase() : '';
+  }
+  return ctx.word;
+}
+
+/** The next word is a lone letter with a period ("J. A. Smith"), so "A" is no article. */
+function nextIsInitial(ctx: Context): boolean {
+  const word = nextWord(ctx);
+  return word.length > 0 && word.length === (word.codePointAt(0)! > 0xffff ? 2 : 1) && ctx.text.charCodeAt(ctx.wordEnd) === 46;
+}
+
+/** The next word opens a sentence ("U.S. The …"), unless it is an initial ("U.S. A. Smith"). */
+function nextStartsSentence(ctx: Context): boolean {
+  return ctx.afterOpener || (SENTENCE_STARTERS.has(nextWord(ctx)) && !nextIsInitial(ctx));
+}
+
+/** A stock ticker or exchange in brackets after a company ("Apple Inc. (AAPL.O)", "(NYSE: ACME)"). */
+function nextIsTicker(ctx: Context): boolean {
+  if (!ctx.afterOpener) return false;
+  const { text, end, nextAt } = ctx;
+  let p = nextAt;
+  while (p < end && text.charCodeAt(p) >= 65 && text.charCodeAt(p) <= 90) p++;
+  return p - nextAt >= 2 && !(p < end && isLetterCp(text.codePointAt(p)!));
+}
+
+/** Edge punctuation that is not part of a token: /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡—–]+|[\p{Pe}\p{Pi}\p{Pf}"']+$/ */
+const LEADING_EDGE = /[\p{Ps}\p{Pi}\p{Pf}"'¿¡—–]/u;
+const TRAILING_EDGE = /[\p{Pe}\p{Pi}\p{Pf}"']/u;
+const isEdge = (re: RegExp, c: number) => !(isLetterCp(c) || isDigitCode(c)) && re.test(String.fromCharCode(c));
+
+/** A token's offsets in the text, so that ordinary words need no string of their own. */
+type Token = { start: number; end: number };
+
+/**
+ * The word immediately before position `at`, back to a space, an opening quote or bracket, or a CJK
+ * character (CJK text has no spaces), without edge punctuation. Empty (start === end) when longer
+ * than 40 characters: long tokens are never abbreviations, and the look-behind stays bounded.
+ */
+function tokenBefore(text: string, at: number, limit: number): Token {
   let p = at;
-  while (p > limit && at - p < 40 && !isSpaceAt(text, p - 1)) p--;
-  if (p > limit && !isSpaceAt(text, p - 1)) return { token: '', start: p };
-  return { token: text.slice(p, at).replace(TOKEN_EDGE, ''), start: p };
+  while (p > limit) {
+    const c = text.charCodeAt(p - 1);
+    if (isSpaceCode(c) || OPENERS.has(c) || isCjkCp(c)) break;
+    if (at - p >= 40) return { start: p, end: p };
+    p--;
+  }
+  let e = at;
+  while (p < e && isEdge(LEADING_EDGE, text.charCodeAt(p))) p++;
+  while (e > p && isEdge(TRAILING_EDGE, text.charCodeAt(e - 1))) e--;
+  return { start: p, end: e };
 }
 
-function classify(text: string, tokenStart: number, token: string, limit: number): Abbr | 'initial' | 'ordinal' | null {
-  const lower = token.toLowerCase();
+const MAX_ABBREVIATION = Math.max(...Array.from(ABBREVIATIONS.keys(), (k) => k.length));
+const PARTY_TAG = /^[DRI]-[A-Z][A-Za-z.]{0,6}$/; // (D-Md.), R-Texas
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u; // U.S, J.R.R
+
+function classify(text: string, token: Token, limit: number): Abbr | 'initial' | 'ordinal' | null {
+  const { start } = token;
+  const length = token.end - start;
+  if (length === 0) return null;
+  const first = text.codePointAt(start)!;
   // Spaced abbreviations: "z. B.", "т. д.", "p. ej.", "e. g."
-  if (token.length <= 3 && tokenStart - 2 > limit && text[tokenStart - 1] === ' ' && text[tokenStart - 2] === '.') {
-    const prev = tokenBefore(text, tokenStart - 2, limit).token;
-    const pair = ABBREVIATIONS.get(`${prev.toLowerCase()}.${lower}`);
-    if (pair !== undefined && prev.length <= 3) return pair;
+  if (length <= 3 && start - 2 > limit && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 46) {
+    const prev = tokenBefore(text, start - 2, limit);
+    if (prev.end - prev.start <= 3) {
+      const pair = ABBREVIATIONS.get(`${text.slice(prev.start, prev.end)}.${text.slice(start, token.end)}`.toLowerCase());
+      if (pair !== undefined) return pair;
+    }
   }
-  const cps = [...token];
-  const singleLetter = cps.length === 1 && isLetterCp(token.codePointAt(0)!);
+  const singleLetter = length === (first > 0xffff ? 2 : 1) && isLetterCp(first);
   // A capital on its own is an initial ("John P. Smith"), whatever the same letter abbreviates in lowercase.
-  const known = singleLetter && isUpperCp(token.codePointAt(0)!) ? undefined : ABBREVIATIONS.get(lower);
-  if (known !== undefined) {
-    // "Ft. Worth" is a title, "5 ft. 3 in." a unit before a number
-    if (known === 'title' && !isUpperCp(token.codePointAt(0)!)) return 'numeric';
-    return known;
+  if (length <= MAX_ABBREVIATION && !(singleLetter && isUpperCp(first))) {
+    const known = ABBREVIATIONS.get(text.slice(start, token.end).toLowerCase());
+    if (known !== undefined) {
+      // "Ft. Worth" is a title, "5 ft. 3 in." a unit before a number
+      if (known === 'title' && !isUpperCp(first)) return 'numeric';
+      return known;
+    }
   }
-  if (/^[DRI]-[A-Z][A-Za-z.]{0,6}$/.test(token)) return 'endable'; // party-state tags: (D-Md.)
-  if (lower.length > 4 && lower.endsWith('str')) return 'numeric'; // German street names: Goethestr. 12
-  if (singleLetter) return token === 'I' ? null : 'initial';
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(token)) return 'starter';
-  if (/^\d{1,3}$/.test(token)) return 'ordinal';
+  if (length <= 9 && text.charCodeAt(start + 1) === 45 && PARTY_TAG.test(text.slice(start, token.end))) return 'endable';
+  // German street names: Goethestr. 12
+  if (length > 4 && (text.charCodeAt(token.end - 3) | 32) === 115 && (text.charCodeAt(token.end - 2) | 32) === 116 && (text.charCodeAt(token.end - 1) | 32) === 114) return 'numeric';
+  if (singleLetter) return length === 1 && first === 73 ? null : 'initial'; // "I" is a word
+  if (length >= 3 && (text.charCodeAt(token.end - 2) === 46 || text.charCodeAt(token.end - 3) === 46) && DOTTED.test(text.slice(start, token.end))) return 'starter';
+  if (length <= 3 && isDigitCode(first) && isDigitCode(text.charCodeAt(token.end - 1)) && (length < 3 || isDigitCode(text.charCodeAt(start + 1)))) return 'ordinal';
   return null;
 }
 
-function periodEndsSentence(ctx: Context, dot: number, limit: number, next: Following): boolean {
-  const { text } = ctx;
-  const { token, start } = tokenBefore(text, dot, limit);
-  const kind = token ? classify(text, start, token, limit) : null;
-  const cp = next.cp;
+function periodEndsSentence(ctx: Context, dot: number, limit: number): boolean {
+  const cp = ctx.nextCp;
   if (cp === null) return true;
+  // Before a lowercase letter no rule ends a sentence, so the word before the period does not matter.
+  if (isLowerCp(cp)) return false;
+  const { text } = ctx;
+  const token = tokenBefore(text, dot, limit);
+  const kind = classify(text, token, limit);
   const upper = isUpperCp(cp);
-  const lower = isLowerCp(cp);
   switch (kind) {
     case 'never':
     case 'title':
@@ -378,33 +474,42 @@ function periodEndsSentence(ctx: Context, dot: number, limit: number, next: Foll
     case 'numeric':
     case 'endable':
       return upper;
+    case 'company':
+      return upper && !COMPANY_ROLES.has(nextWord(ctx)) && !nextIsTicker(ctx);
     case 'time':
-      return upper && !TIME_CONTINUATIONS.has(next.word);
+      return upper && !TIME_CONTINUATIONS.has(nextWord(ctx));
     case 'starter':
-      return upper && (next.afterOpener || (SENTENCE_STARTERS.has(next.word) && !next.initial));
+      return upper && nextStartsSentence(ctx);
     case 'initial':
       // Lowercase single letters are abbreviations (z. B., т. е.); capitals are initials (J. R. R.).
-      return upper && isUpperCp(token.codePointAt(0)!) && (next.afterOpener || (SENTENCE_STARTERS.has(next.word) && !next.initial));
+      return upper && isUpperCp(text.codePointAt(token.start)!) && nextStartsSentence(ctx);
     case 'ordinal':
       if (ctx.ordinals) {
-        if (lower || isDigitCode(cp) || ORDINAL_FOLLOWERS.has(next.word)) return false;
-        const before = tokenBefore(text, start - 1, limit).token.toLowerCase();
-        if (start - 1 > limit && ORDINAL_PRECEDERS.has(before)) return false;
+        if (isDigitCode(cp) || ORDINAL_FOLLOWERS.has(nextWord(ctx))) return false;
+        const before = tokenBefore(text, token.start - 1, limit);
+        if (token.start - 1 > limit && ORDINAL_PRECEDERS.has(text.slice(before.start, before.end).toLowerCase())) return false;
       }
-      return !lower;
+      return true;
     default:
-      return !lower;
+      return true;
   }
 }
 
-/** Sentence boundaries inside one block, as end offsets (exclusive). */
-function blockBoundaries(ctx: Context, start: number, scanFrom: number, out: number[]) {
+/** Adds the sentence text[from, to) to ctx.sentences, trimmed; nothing if it is only whitespace. */
+function addSentence(ctx: Context, from: number, to: number) {
+  const { text } = ctx;
+  while (from < to && isSpaceAt(text, from)) from++;
+  while (to > from && isSpaceAt(text, to - 1)) to--;
+  if (from < to) ctx.sentences.push({ text: text.slice(from, to), start: from, end: to });
+}
+
+/** Splits the block text[start, ctx.end) into sentences, looking for boundaries from scanFrom on. */
+function splitBlock(ctx: Context, start: number, scanFrom: number) {
   const { text, end } = ctx;
+  let from = start;
   let i = scanFrom;
   while (i < end) {
-    const ch = text[i];
-    const hard = HARD_TERMINALS.has(ch);
-    if (!hard && !SOFT_TERMINALS.has(ch)) {
+    if (!isTerminalCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -416,41 +521,45 @@ function blockBoundaries(ctx: Context, start: number, scanFrom: number, out: num
     let hardRun = false;
     let lastWasDot = false;
     while (j < end) {
-      const c = text[j];
+      const c = text.charCodeAt(j);
       if (HARD_TERMINALS.has(c)) hardRun = true;
-      else if (c === '.') dots++;
-      else if (c === '…') ellipsis = true;
+      else if (c === 46) dots++;
+      else if (c === 0x2026) ellipsis = true;
       else if (STRONG_SOFT.has(c)) strong = true;
       else if (CLOSERS.has(c)) {
         // an apostrophe glued to a letter is part of the next word, not a closing quote
-        if ((c === "'" || c === '’') && j + 1 < end && isLetterCp(text.codePointAt(j + 1)!)) break;
-      } else if (lastWasDot && c === ' ' && text[j + 1] === '.' && dots < 8) {
+        if ((c === 39 || c === 0x2019) && j + 1 < end && isLetterCp(text.codePointAt(j + 1)!)) break;
+      } else if (lastWasDot && c === 32 && text.charCodeAt(j + 1) === 46 && dots < 8) {
         j++; // spaced ellipsis ". . ."
         continue;
-      } else if ((c === ' ' || c === '\u00a0' || c === '\u202f') && (text[j + 1] === '»' || text[j + 1] === '›')) {
-        j++; // French spacing before a closing guillemet
+      } else if ((c === 32 || c === 0xa0 || c === 0x202f) && (text.charCodeAt(j + 1) === 0xbb || text.charCodeAt(j + 1) === 0x203a)) {
+        j++; // French spacing before a closing guillemet » ›
         continue;
       } else break;
-      lastWasDot = c === '.';
+      lastWasDot = c === 46;
       j++;
     }
     let ends: boolean;
     if (hardRun) {
       // 「…。」と言った: the quote is embedded in a longer Japanese sentence.
-      const lastChar = text[j - 1];
-      ends = !((lastChar === '」' || lastChar === '』') && (text[j] === 'と' || text[j] === 'っ'));
+      const last = text.charCodeAt(j - 1);
+      const after = text.charCodeAt(j);
+      ends = !((last === 0x300d || last === 0x300f) && (after === 0x3068 || after === 0x3063)); // 」』 then と っ
     } else if (j < end && !isSpaceAt(text, j)) {
       // "U.S", "3.5", "example.gov", "Yahoo!News" — except half-width "?" in CJK text
       ends = strong && isCjkCp(text.codePointAt(j)!);
     } else {
-      const next = following(ctx, j);
-      const lowerNext = next.cp !== null && isLowerCp(next.cp);
-      if (strong || ellipsis || dots > 1) ends = !lowerNext;
-      else ends = periodEndsSentence(ctx, i, start, next);
+      readFollowing(ctx, j);
+      if (strong || ellipsis || dots > 1) ends = !(ctx.nextCp !== null && isLowerCp(ctx.nextCp));
+      else ends = periodEndsSentence(ctx, i, start);
     }
-    if (ends) out.push(j);
+    if (ends) {
+      addSentence(ctx, from, j);
+      from = j;
+    }
     i = j;
   }
+  addSentence(ctx, from, end);
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {
@@ -469,21 +578,23 @@ function baseLanguage(locale: string | undefined): string {
  */
 export function splitSentences(text: string, locale?: string): Sentence[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const ordinals = ORDINAL_LOCALES.has(baseLanguage(locale));
-  const sentences: Sentence[] = [];
-  for (const paragraph of groupParagraphs(splitLines(text))) {
-    for (const block of splitBlocks(text, paragraph)) {
-      const ends: number[] = [];
-      blockBoundaries({ text, end: block.end, ordinals }, block.start, block.markerEnd, ends);
-      let from = block.start;
-      for (const to of [...ends, block.end]) {
-        const span = trimSpan(text, from, to);
-        if (span) sentences.push({ text: text.slice(span.start, span.end), ...span });
-        from = to;
-      }
-    }
-  }
-  return sentences;
+  const ctx: Context = {
+    text,
+    ordinals: ORDINAL_LOCALES.has(baseLanguage(locale)),
+    sentences: [],
+    end: 0,
+    nextAt: 0,
+    nextCp: null,
+    afterOpener: false,
+    word: null,
+    wordEnd: 0,
+  };
+  const block = (start: number, end: number, markerEnd: number) => {
+    ctx.end = end;
+    splitBlock(ctx, start, markerEnd);
+  };
+  forEachParagraph(text, (lines) => forEachBlock(text, lines, block));
+  return ctx.sentences;
 }
 
 // ---------------------------------------------------------------------------------------------
