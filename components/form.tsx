@@ -91,7 +91,8 @@ export function Field(props: FieldProps) {
   } else if (control.as === 'select') {
     const { as: _as, defaultValue, children, ...rest } = control;
     input = (
-      <select {...rest} {...common} key={submitted} defaultValue={submitted ?? defaultValue}>
+      // A select ignores a changed defaultValue once mounted: remount it when the value to show changes.
+      <select {...rest} {...common} key={`${submitted ?? ''}|${String(defaultValue ?? '')}`} defaultValue={submitted ?? defaultValue}>
         {children}
       </select>
     );

@@ -11,7 +11,7 @@ import { canResearch } from '@/lib/domain/workflow';
 import { checkWorthinessFields } from '@/lib/import/claim-rows';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session';
-import { asCheckedSchema, bulkExcludeSchema, claimRefSchema, mergeClaimSchema, splitClaimSchema } from '@/lib/validation/claim';
+import { asCheckedSchema, bulkExcludeSchema, claimRefSchema, mergeClaimSchema, reuseVerdictSchema, splitClaimSchema } from '@/lib/validation/claim';
 
 const EDITABLE = ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'];
 
@@ -163,4 +163,54 @@ export const excludeLowScoring = authedAction(bulkExcludeSchema, 'claim.edit', a
   });
   revalidatePath(`/articles/${articleId}`);
   return count === 0 ? 'No unassigned claim scores that low.' : `Marked ${count} ${count === 1 ? 'claim' : 'claims'} not check-worthy.`;
+});
+
+/**
+ * Checker: reuse an approved verdict of the team on a similar claim. Its verdict, rationale
+ * and evidence are copied here with a link to the source; the claim stays in research, so the
+ * checker still submits it and an editor still reviews it.
+ */
+export const reuseVerdict = authedAction(reuseVerdictSchema, 'claim.research', async ({ claimId, version, sourceClaimId }, user) => {
+  const claim = await db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, user, claimId);
+    if (!canResearch(claim, user) || claim.assigneeId !== user.id) throw new ActionError('Only the assigned checker can reuse a verdict, while the claim is being researched.');
+    const source = await tx.claim.findFirst({
+      where: { id: sourceClaimId, teamId: user.teamId, status: 'APPROVED', archivedAt: null },
+      include: { evidence: true, verdictLabel: { select: { name: true } } },
+    });
+    if (!source) throw new ActionError('That earlier claim is not an approved claim of your team.');
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, version },
+      data: { verdictLabelId: source.verdictLabelId, rationale: source.rationale, reusedFromId: source.id, status: 'IN_RESEARCH', version: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError(CONFLICT_MESSAGE);
+    if (source.evidence.length) {
+      await tx.evidence.createMany({
+        data: source.evidence.map(({ url, title, publisher, stance, quote, archiveUrl, note }) => ({
+          teamId: user.teamId,
+          claimId,
+          authorId: user.id,
+          url,
+          title,
+          publisher,
+          stance,
+          quote,
+          archiveUrl,
+          note,
+        })),
+      });
+    }
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      type: 'verdict.reused',
+      claimId,
+      articleId: claim.articleId,
+      data: { sourceClaimId: source.id, sourceText: source.text, verdict: source.verdictLabel?.name ?? null, evidence: source.evidence.length },
+    });
+    return claim;
+  });
+  revalidatePath(`/claims/${claimId}`);
+  revalidatePath(`/articles/${claim.articleId}`);
+  return 'Verdict, rationale and evidence copied. Check them, then submit for review.';
 });

@@ -22,6 +22,7 @@ export type AuditType =
   | 'claim.changed'
   | 'claim.archived'
   | 'article.reimported'
+  | 'verdict.reused'
   | 'team.member_added'
   | 'team.role_changed'
   | 'scale.changed';

@@ -47,6 +47,8 @@ export function describeAuditEvent(type: string, data: Data): string {
       return 'imported a new version without this sentence: the claim is archived';
     case 'article.reimported':
       return `imported version ${str(data.version)} of the article`;
+    case 'verdict.reused':
+      return `reused the verdict “${str(data.verdict)}”, rationale and ${str(data.evidence)} evidence links of an earlier claim: “${str(data.sourceText)}”`;
     default:
       return type;
   }

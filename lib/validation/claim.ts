@@ -66,3 +66,5 @@ export const bulkExcludeSchema = z.object({
   below: z.coerce.number().min(0).max(1),
   reason: requiredText(1_000, 'Reason'),
 });
+
+export const reuseVerdictSchema = z.object({ claimId: id, version, sourceClaimId: id });

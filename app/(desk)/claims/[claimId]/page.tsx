@@ -15,6 +15,8 @@ import { AsCheckedForm, ChangedSentence, SplitMergePanel } from './claim-edit-pa
 import { WorthinessReasons } from '@/components/worthiness';
 import { LiveUpdates } from '@/components/live-updates';
 import { listPresent } from '@/lib/live/presence';
+import { listSimilarClaims } from '@/lib/data/similar-claims';
+import { SimilarClaims } from './similar-claims';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -23,10 +25,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const { claimId } = await params;
   const { claim, history, previousId, nextId } = await getClaim(user, claimId);
   const researching = !claim.archivedAt && canResearch(claim, user);
-  const [labels, assignees, present] = await Promise.all([
+  const [labels, assignees, present, similar] = await Promise.all([
     researching ? listVerdictLabels(user) : Promise.resolve([]),
     can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
     listPresent(user, claim.id),
+    claim.status === 'APPROVED' || claim.archivedAt ? Promise.resolve([]) : listSimilarClaims(user, claim),
   ]);
   const lastReview = claim.reviews[0];
   const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
@@ -98,6 +101,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 </dd>
               </div>
             </dl>
+            {claim.reusedFromId ? (
+              <p className="mt-4 text-sm text-stone-700">
+                Verdict reused from{' '}
+                <Link href={`/claims/${claim.reusedFromId}`} className="text-blue-700 underline">
+                  an earlier claim
+                </Link>
+                .
+              </p>
+            ) : null}
             {claim.asChecked ? (
               <div className="mt-4">
                 <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">As checked</h3>
@@ -122,7 +134,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           {claim.rationale ? (
             <Card title="Proposed verdict">
               <p className="mb-2 text-sm text-stone-700">
-                <VerdictBadge name={claim.verdictLabel?.name} /> proposed by {claim.proposedBy?.name ?? 'a former member'}
+                <VerdictBadge name={claim.verdictLabel?.name} />{' '}
+                {claim.proposedAt ? `proposed by ${claim.proposedBy?.name ?? 'a former member'}` : 'draft, not yet submitted for review'}
                 {claim.proposedAt ? (
                   <>
                     {' '}
@@ -162,6 +175,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           <Card title="Check-worthiness">
             <WorthinessReasons score={claim.checkWorthiness} reasons={claim.checkWorthinessReasons} />
           </Card>
+
+          {claim.status === 'APPROVED' || claim.archivedAt ? null : (
+            <SimilarClaims claim={claim} similar={similar} canReuse={researching && claim.assigneeId === user.id} />
+          )}
 
           {canSplit ? <SplitMergePanel claim={claim} hasNext={nextId !== null} /> : null}
 
