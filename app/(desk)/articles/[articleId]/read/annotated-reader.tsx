@@ -77,7 +77,9 @@ export function AnnotatedReader({ paragraphs, claims, colourBy, verdictScale }: 
   useEffect(() => {
     if (openId && focusPanel.current) {
       focusPanel.current = false;
-      panelHeading.current?.focus();
+      // On a phone the panel covers the foot of the screen: keep the sentence visible above it.
+      panelHeading.current?.focus({ preventScroll: true });
+      document.getElementById(anchorId(openId))?.scrollIntoView({ block: 'nearest' });
     }
   }, [openId]);
 
