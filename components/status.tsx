@@ -1,15 +1,42 @@
 import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '@/lib/domain/claim-status';
 
-/** Colours pair with a text label everywhere: status is never shown by colour alone. */
-export const STATUS_STYLE: Record<ClaimStatus, { badge: string; bar: string }> = {
-  UNASSIGNED: { badge: 'bg-stone-100 text-stone-700 ring-stone-300', bar: 'bg-stone-300' },
-  ASSIGNED: { badge: 'bg-sky-50 text-sky-800 ring-sky-200', bar: 'bg-sky-400' },
-  IN_RESEARCH: { badge: 'bg-amber-50 text-amber-900 ring-amber-200', bar: 'bg-amber-400' },
-  IN_REVIEW: { badge: 'bg-violet-50 text-violet-800 ring-violet-200', bar: 'bg-violet-500' },
-  RETURNED: { badge: 'bg-rose-50 text-rose-800 ring-rose-200', bar: 'bg-rose-500' },
-  APPROVED: { badge: 'bg-emerald-50 text-emerald-800 ring-emerald-200', bar: 'bg-emerald-600' },
-  NOT_CHECK_WORTHY: { badge: 'bg-stone-50 text-stone-600 ring-stone-200', bar: 'bg-stone-500' },
+/**
+ * Colours pair with a text label everywhere: status is never shown by colour alone. `mark` tints
+ * and underlines a sentence in running text (the annotated article).
+ */
+export const STATUS_STYLE: Record<ClaimStatus, { badge: string; bar: string; mark: string }> = {
+  UNASSIGNED: { badge: 'bg-stone-100 text-stone-700 ring-stone-300', bar: 'bg-stone-300', mark: 'bg-stone-100 decoration-stone-400' },
+  ASSIGNED: { badge: 'bg-sky-50 text-sky-800 ring-sky-200', bar: 'bg-sky-400', mark: 'bg-sky-100 decoration-sky-500' },
+  IN_RESEARCH: { badge: 'bg-amber-50 text-amber-900 ring-amber-200', bar: 'bg-amber-400', mark: 'bg-amber-100 decoration-amber-500' },
+  IN_REVIEW: { badge: 'bg-violet-50 text-violet-800 ring-violet-200', bar: 'bg-violet-500', mark: 'bg-violet-100 decoration-violet-500' },
+  RETURNED: { badge: 'bg-rose-50 text-rose-800 ring-rose-200', bar: 'bg-rose-500', mark: 'bg-rose-100 decoration-rose-500' },
+  APPROVED: { badge: 'bg-emerald-50 text-emerald-800 ring-emerald-200', bar: 'bg-emerald-600', mark: 'bg-emerald-100 decoration-emerald-600' },
+  NOT_CHECK_WORTHY: { badge: 'bg-stone-50 text-stone-600 ring-stone-200', bar: 'bg-stone-500', mark: 'bg-white decoration-stone-400 decoration-dotted' },
 };
+
+/**
+ * Verdict tints by the label's place in the team's scale, which runs from most to least
+ * accurate: green through red for the default scale, then hues that read as "other".
+ */
+const VERDICT_MARKS = [
+  'bg-emerald-100 decoration-emerald-600',
+  'bg-lime-100 decoration-lime-600',
+  'bg-yellow-100 decoration-yellow-500',
+  'bg-orange-100 decoration-orange-500',
+  'bg-red-100 decoration-red-600',
+  'bg-fuchsia-100 decoration-fuchsia-600',
+  'bg-slate-200 decoration-slate-500',
+  'bg-cyan-100 decoration-cyan-600',
+];
+
+export const NO_VERDICT_MARK = 'bg-white decoration-stone-400 decoration-dotted';
+
+export function verdictMark(indexInScale: number): string {
+  return indexInScale < 0 ? NO_VERDICT_MARK : VERDICT_MARKS[indexInScale % VERDICT_MARKS.length];
+}
+
+/** The shared shape of a marked sentence; a `mark` class above gives its colours. */
+export const MARK_BASE = 'underline decoration-2 underline-offset-4 box-decoration-clone';
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
   return (

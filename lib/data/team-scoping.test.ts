@@ -8,6 +8,7 @@ describe.skipIf(!hasDatabase)('team scoping of reads', async () => {
   const prisma = hasDatabase ? testPrisma() : (undefined as never);
   const { getArticleWithClaims, listArticles } = await import('@/lib/data/articles');
   const { getClaim, listReviewQueue } = await import('@/lib/data/claims');
+  const { getAnnotatedArticle } = await import('@/lib/data/annotated-article');
   let ours: SessionUser;
   let theirs: SessionUser;
   let articleId = '';
@@ -37,11 +38,14 @@ describe.skipIf(!hasDatabase)('team scoping of reads', async () => {
     expect((await getClaim(ours, claimId)).claim.text).toBe('The budget rose 4%.');
     expect((await listArticles(ours)).map((a) => a.id)).toContain(articleId);
     expect((await listReviewQueue(ours)).map((c) => c.id)).toContain(claimId);
+    const annotated = await getAnnotatedArticle(ours, articleId);
+    expect(annotated.claims.map((c) => annotated.article.body.slice(c.start, c.end))).toEqual(['The budget rose 4%.', 'It was approved.']);
   });
 
   it('another team gets not-found for the same ids and sees nothing in its lists', async () => {
     await expect(getArticleWithClaims(theirs, articleId)).rejects.toMatchObject(notFound);
     await expect(getClaim(theirs, claimId)).rejects.toMatchObject(notFound);
+    await expect(getAnnotatedArticle(theirs, articleId)).rejects.toMatchObject(notFound);
     expect((await listArticles(theirs)).map((a) => a.id)).not.toContain(articleId);
     expect((await listReviewQueue(theirs)).map((c) => c.id)).not.toContain(claimId);
   });

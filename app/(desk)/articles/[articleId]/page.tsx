@@ -93,16 +93,21 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </>
         }
         actions={
-          can(user, 'article.import') ? (
-            <>
-              <Link href={`/articles/${article.id}/versions`} className={buttonClass('secondary')}>
-                Versions
-              </Link>
-              <Link href={`/articles/new?articleId=${article.id}`} className={buttonClass('secondary')}>
-                Import new version
-              </Link>
-            </>
-          ) : null
+          <>
+            <Link href={`/articles/${article.id}/read`} className={buttonClass('secondary')}>
+              Read annotated
+            </Link>
+            {can(user, 'article.import') ? (
+              <>
+                <Link href={`/articles/${article.id}/versions`} className={buttonClass('secondary')}>
+                  Versions
+                </Link>
+                <Link href={`/articles/new?articleId=${article.id}`} className={buttonClass('secondary')}>
+                  Import new version
+                </Link>
+              </>
+            ) : null}
+          </>
         }
       />
       <div className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
