@@ -11,7 +11,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const user = await requireUser();
   const unread = await unreadNotificationCount(user);
   const links = [
+    ...(can(user, 'claim.review') ? [{ href: '/dashboard', label: 'Dashboard' }] : []),
     { href: '/articles', label: 'Articles' },
+    { href: '/claims', label: 'Claims' },
     { href: '/my-claims', label: 'My claims' },
     ...(can(user, 'claim.review') ? [{ href: '/review', label: 'Review queue' }] : []),
     ...(can(user, 'team.manage') ? [{ href: '/settings', label: 'Settings' }] : []),
