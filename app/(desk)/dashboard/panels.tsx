@@ -111,11 +111,11 @@ export function ArticleProgressPanel({ data, canImport }: { data: Dashboard; can
 export function VerdictPanel({ data }: { data: Dashboard }) {
   const { rows, total } = data.verdicts;
   const { datesChosen, range } = data.filters;
-  const when = datesChosen ? ` approved ${formatDay(range.from)} to ${formatDay(range.to)}` : '';
-  const summary = `${plural(total, 'approved verdict')}${when}: ${rows.map((r) => `${r.name} ${r.count}`).join(', ')}`;
+  const when = datesChosen ? ` from ${formatDay(range.from)} to ${formatDay(range.to)}` : '';
+  const summary = `${plural(total, 'verdict')} approved${when}: ${rows.map((r) => `${r.name} ${r.count}`).join(', ')}`;
   return (
     <Card title="Verdicts">
-      <Note>Approved claims by verdict, in the order of your scale{when ? `,${when}` : ''}.</Note>
+      <Note>Approved claims by verdict, in the order of your scale{when ? `, approved${when}` : ''}.</Note>
       {total === 0 ? (
         <PanelEmpty title="No approved verdicts yet">
           They are counted here once an editor approves them in the{' '}
