@@ -42,13 +42,18 @@ async function deskWithWork(desk: Desk) {
 }
 
 const workloadTable = (page: Page) => page.getByRole('table', { name: 'Open claims per team member by status' });
-const verdictTable = (page: Page) => page.getByRole('table', { name: 'Approved verdicts by label' });
+/** A chart's numbers: opens its "… as a table" disclosure if it is closed. */
+async function chartTable(page: Page, summary: string, table: string | RegExp) {
+  const details = page.locator('details', { has: page.locator('summary', { hasText: summary }) });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  return page.getByRole('table', { name: table });
+}
+const verdictTable = (page: Page) => chartTable(page, 'Verdicts as a table', 'Approved verdicts by label');
 const dueList = (page: Page) => page.getByRole('list', { name: 'Overdue and soon-due claims' });
 const rowCells = (table: Locator, name: RegExp) => table.getByRole('row', { name }).getByRole('cell');
 
 async function approvalsTotal(page: Page) {
-  await page.locator('summary', { hasText: 'Approvals per day as a table' }).click();
-  return rowCells(page.getByRole('table', { name: /^Claims approved per day/ }), /^Total/);
+  return rowCells(await chartTable(page, 'Approvals per day as a table', /^Claims approved per day/), /^Total/);
 }
 
 async function expectNoSeriousViolations(page: Page) {
@@ -69,12 +74,12 @@ test('an editor sees workload, verdicts, deadlines and approvals of the desk', a
   await expect(rowCells(workloadTable(page), /^Erin Editor/)).toHaveText(['0', '0', '0', '0', '0', '0']);
   await expect(workloadTable(page).getByRole('row', { name: /Alex Admin/ })).toHaveCount(0);
 
-  await expect(rowCells(verdictTable(page), /^False/)).toHaveText(['2', '50%']);
-  await expect(rowCells(verdictTable(page), /^True/)).toHaveText(['1', '25%']);
-  await expect(rowCells(verdictTable(page), /^Half true/)).toHaveText(['1', '25%']);
-  await expect(rowCells(verdictTable(page), /^Total/)).toHaveText(['4', '100%']);
+  await expect(rowCells(await verdictTable(page), /^False/)).toHaveText(['2', '50%']);
+  await expect(rowCells(await verdictTable(page), /^True/)).toHaveText(['1', '25%']);
+  await expect(rowCells(await verdictTable(page), /^Half true/)).toHaveText(['1', '25%']);
+  await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['4', '100%']);
   // In the order of the scale, with unused labels shown as 0.
-  await expect(verdictTable(page).getByRole('rowheader')).toHaveText(['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Misleading', 'Unverifiable', 'Total']);
+  await expect((await verdictTable(page)).getByRole('rowheader')).toHaveText(['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Misleading', 'Unverifiable', 'Total']);
   await expect(page.getByRole('img', { name: /^4 verdicts approved: True 1, Mostly true 0, Half true 1/ })).toBeVisible();
 
   await expect(page.getByText('2 overdue, 1 due in the next 3 days')).toBeVisible();
@@ -95,6 +100,9 @@ test('an editor sees workload, verdicts, deadlines and approvals of the desk', a
   await expect(progress.getByRole('link', { name: transit.title })).toBeVisible();
   await expect(progress.getByRole('link', { name: belarus.title })).toBeVisible();
   await expect(progress.getByRole('list', { name: `${transit.title}: claims by status` })).toContainText('Approved: 3');
+  // Unassigned, assigned, in research, in review, returned, approved, not check-worthy, total: the archived claim is left out.
+  const progressTable = await chartTable(page, 'Progress as a table', /^Claims by status for the 2 articles shown/);
+  await expect(progressTable.getByRole('row').filter({ hasText: transit.title }).getByRole('cell')).toHaveText(['2', '1', '1', '1', '1', '3', '0', '9']);
   await expectNoSeriousViolations(page);
 });
 
@@ -109,7 +117,7 @@ test('filters in the URL narrow the dashboard and can be shared; bad values are 
   await expect(page).toHaveURL(new RegExp(`assignee=${desk.checker.id}`));
   await expect(workloadTable(page).getByRole('row')).toHaveCount(2);
   await expect(rowCells(workloadTable(page), /^Cara Checker/)).toHaveText(['1', '1', '0', '0', '1', '2']);
-  await expect(rowCells(verdictTable(page), /^Total/)).toHaveText(['2', '100%']);
+  await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['2', '100%']);
   await expect(page.getByText('1 overdue, 1 due in the next 3 days')).toBeVisible();
   await expect(await approvalsTotal(page)).toHaveText(['2']);
   await expect(page.getByRole('region', { name: 'Progress by article' }).getByRole('link', { name: belarus.title })).toHaveCount(0);
@@ -117,8 +125,8 @@ test('filters in the URL narrow the dashboard and can be shared; bad values are 
   // A shared link to one article.
   await page.goto(`/dashboard?article=${belarus.id}`);
   await expect(page.getByLabel('Article', { exact: true })).toHaveValue(belarus.id);
-  await expect(rowCells(verdictTable(page), /^Half true/)).toHaveText(['1', '100%']);
-  await expect(rowCells(verdictTable(page), /^Total/)).toHaveText(['1', '100%']);
+  await expect(rowCells(await verdictTable(page), /^Half true/)).toHaveText(['1', '100%']);
+  await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['1', '100%']);
   await expect(rowCells(workloadTable(page), /^Cole Checker/)).toHaveText(['1', '0', '0', '0', '1', '1']);
   await expect(await approvalsTotal(page)).toHaveText(['1']);
   await expect(page.getByRole('region', { name: 'Progress by article' }).getByRole('link', { name: transit.title })).toHaveCount(0);
@@ -134,13 +142,13 @@ test('filters in the URL narrow the dashboard and can be shared; bad values are 
   await expect(page.getByRole('img', { name: /: 3 in all over 4 days/ })).toBeVisible();
   await expect(await approvalsTotal(page)).toHaveText(['3']);
   await expect(page.getByRole('table', { name: /^Claims approved per day/ }).getByRole('row')).toHaveCount(6);
-  await expect(rowCells(verdictTable(page), /^Total/)).toHaveText(['3', '100%']);
+  await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['3', '100%']);
 
   // Nonsense in the URL is ignored, not an error.
   await page.goto(`/dashboard?assignee=nobody&article=${'x'.repeat(80)}&from=2026-02-30&to=soon`);
   await expect(page.getByLabel('Team member', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('From', { exact: true })).toHaveValue('');
-  await expect(rowCells(verdictTable(page), /^Total/)).toHaveText(['4', '100%']);
+  await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['4', '100%']);
 
   // Another team's member is not a filter here.
   const otherDesk = await createDesk('Other');

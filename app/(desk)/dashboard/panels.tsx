@@ -78,7 +78,6 @@ export function ArticleProgressPanel({ data, canImport }: { data: Dashboard; can
                       {a.title}
                     </Link>
                   }
-                  compact
                 />
               </li>
             ))}
@@ -127,14 +126,14 @@ export function VerdictPanel({ data }: { data: Dashboard }) {
       ) : (
         <>
           <BarChart rows={rows} label={summary} />
-          <div className="mt-4">
+          <NumbersDetails summary="Verdicts as a table">
             <DataTable
               caption="Approved verdicts by label"
               columns={['Verdict', 'Claims', 'Share']}
               rows={rows.map((r) => ({ key: r.id, cells: [r.name, r.count, `${Math.round((r.count / total) * 100)}%`] }))}
               footer={['Total', total, '100%']}
             />
-          </div>
+          </NumbersDetails>
         </>
       )}
     </Card>
