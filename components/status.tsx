@@ -1,4 +1,5 @@
 import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '@/lib/domain/claim-status';
+import type { ReactNode } from 'react';
 
 /**
  * Colours pair with a text label everywhere: status is never shown by colour alone. `mark` tints
@@ -53,9 +54,20 @@ export function VerdictBadge({ name }: { name: string | null | undefined }) {
 
 /**
  * A stacked bar of claims by status. The bar is decorative for assistive technology; the
- * same numbers follow as text (a list), so nothing depends on seeing colour.
+ * same numbers follow as text (a list), so nothing depends on seeing colour. `heading`
+ * replaces the visible label (a link, say); `label` still names the list.
  */
-export function ProgressBar({ counts, label, compact = false }: { counts: Record<ClaimStatus, number>; label: string; compact?: boolean }) {
+export function ProgressBar({
+  counts,
+  label,
+  heading,
+  compact = false,
+}: {
+  counts: Record<ClaimStatus, number>;
+  label: string;
+  heading?: ReactNode;
+  compact?: boolean;
+}) {
   const total = CLAIM_STATUSES.reduce((sum, s) => sum + counts[s], 0);
   const done = counts.APPROVED + counts.NOT_CHECK_WORTHY;
   const percent = total ? Math.round((done / total) * 100) : 0;
@@ -63,8 +75,8 @@ export function ProgressBar({ counts, label, compact = false }: { counts: Record
   return (
     <div>
       <div className="mb-1 flex items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium text-stone-800">{label}</span>
-        <span className="text-stone-600">
+        <span className="min-w-0 font-medium text-stone-800">{heading ?? label}</span>
+        <span className="shrink-0 text-stone-600">
           {done} of {total} settled ({percent}%)
         </span>
       </div>

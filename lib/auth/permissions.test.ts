@@ -10,6 +10,7 @@ const expected: Record<Permission, Role[]> = {
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],
   'claim.review': ['admin', 'editor'],
+  'dashboard.view': ['admin', 'editor'],
   'evidence.editAny': ['admin', 'editor'],
   'scale.manage': ['admin'],
   'team.manage': ['admin'],

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],
   'claim.review': ['admin', 'editor'],
+  'dashboard.view': ['admin', 'editor'],
   'evidence.editAny': ['admin', 'editor'],
   'scale.manage': ['admin'],
   'team.manage': ['admin'],
