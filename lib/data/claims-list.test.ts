@@ -96,7 +96,7 @@ describe.skipIf(!hasDatabase)('listTeamClaims', async () => {
     await prisma.evidence.create({
       data: { teamId: theirs.teamId, claimId: theirClaim.id, authorId: theirs.id, url: 'https://example.org/t', title: 'Wombat engineering', stance: 'REFUTES' },
     });
-  });
+  }, 120_000);
   afterAll(() => prisma.$disconnect());
 
   it('finds claims by their text, their notes and their evidence titles', async () => {

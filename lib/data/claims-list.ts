@@ -32,18 +32,30 @@ const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 const claimDocument = (alias: 'c' | 's') => Prisma.sql`to_tsvector('simple', ${Prisma.raw(`${alias}."text"`)} || ' ' || ${Prisma.raw(`${alias}."notes"`)})`;
 const evidenceDocument = Prisma.sql`to_tsvector('simple', e."title")`;
 
-function filters(user: SessionUser, query: ClaimListQuery, tsQuery: Prisma.Sql, now: Date): Prisma.Sql[] {
-  const where = [Prisma.sql`c."teamId" = ${user.teamId}`, Prisma.sql`c."archivedAt" IS NULL`];
-  if (query.q) {
-    // The claim matches by its own text and notes, or by one of its evidence titles. Written as
-    // IN (… UNION ALL …) rather than OR EXISTS so that each side is a bitmap scan of its GIN index
-    // instead of computing every claim's tsvector.
-    where.push(Prisma.sql`c."id" IN (
-      SELECT s."id" FROM "Claim" s WHERE ${claimDocument('s')} @@ ${tsQuery} AND s."teamId" = ${user.teamId}
+/**
+ * The team's claims that match the search, with their rank when it is needed: a claim matches
+ * by its own text and notes, or by one of its evidence titles (ranked at half weight). Two
+ * arms of a UNION ALL rather than `… OR EXISTS (…)`, so that each is a bitmap scan of its GIN
+ * index instead of computing every claim's tsvector.
+ */
+function searchMatches(user: SessionUser, q: string, ranked: boolean): Prisma.Sql {
+  const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  const rank = (document: Prisma.Sql) => (ranked ? Prisma.sql`ts_rank(${document}, ${tsQuery})::float8` : Prisma.sql`0::float8`);
+  return Prisma.sql`(
+    SELECT h."id", max(h."claimRank") + 0.5 * max(h."evidenceRank") AS "rank"
+    FROM (
+      SELECT s."id", ${rank(claimDocument('s'))} AS "claimRank", 0::float8 AS "evidenceRank"
+      FROM "Claim" s WHERE ${claimDocument('s')} @@ ${tsQuery} AND s."teamId" = ${user.teamId}
       UNION ALL
-      SELECT e."claimId" FROM "Evidence" e WHERE ${evidenceDocument} @@ ${tsQuery} AND e."teamId" = ${user.teamId}
-    )`);
-  }
+      SELECT e."claimId", 0::float8, ${rank(evidenceDocument)}
+      FROM "Evidence" e WHERE ${evidenceDocument} @@ ${tsQuery} AND e."teamId" = ${user.teamId}
+    ) h
+    GROUP BY h."id"
+  )`;
+}
+
+function filters(user: SessionUser, query: ClaimListQuery, now: Date): Prisma.Sql[] {
+  const where = [Prisma.sql`c."teamId" = ${user.teamId}`, Prisma.sql`c."archivedAt" IS NULL`];
   if (query.status) where.push(Prisma.sql`c."status" = ${query.status}::"ClaimStatus"`);
   if (query.verdict) where.push(Prisma.sql`c."verdictLabelId" = ${query.verdict}`);
   if (query.assignee === UNASSIGNED) where.push(Prisma.sql`c."assigneeId" IS NULL`);
@@ -68,7 +80,7 @@ const SORT_KEY: Record<ClaimListSort, { column: Prisma.Sql; order: Prisma.Sql }>
   updated: { column: Prisma.sql`c."updatedAt"`, order: Prisma.sql`r."sortKey" DESC, r."id" ASC` },
   due: { column: Prisma.sql`c."dueAt"`, order: Prisma.sql`r."sortKey" ASC NULLS LAST, r."id" ASC` },
   worthiness: { column: Prisma.sql`c."checkWorthiness"`, order: Prisma.sql`r."sortKey" DESC, r."id" ASC` },
-  relevance: { column: Prisma.sql`r0."rank"`, order: Prisma.sql`r."sortKey" DESC, r."id" ASC` },
+  relevance: { column: Prisma.sql`m."rank"`, order: Prisma.sql`r."sortKey" DESC, r."id" ASC` },
 };
 
 /** Rows strictly after the cursor in the sort's order. */
@@ -108,20 +120,12 @@ function cursorOf(sort: ClaimListSort, row: ClaimListRow): ClaimListCursor {
  * first one does. `nextCursor` is null on the last page.
  */
 export async function listTeamClaims(user: SessionUser, query: ClaimListQuery, now = new Date()) {
-  const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${query.q})`;
-  // A claim found by its evidence ranks by its best evidence title too, at half weight.
-  const rank = query.q
-    ? Prisma.sql`(ts_rank(${claimDocument('c')}, ${tsQuery}) + 0.5 * COALESCE((
-        SELECT max(ts_rank(${evidenceDocument}, ${tsQuery})) FROM "Evidence" e WHERE e."claimId" = c."id" AND ${evidenceDocument} @@ ${tsQuery}
-      ), 0))::float8`
-    : Prisma.sql`0::float8`;
   const sortKey = SORT_KEY[query.sort];
-  const where = Prisma.join(filters(user, query, tsQuery, now), ' AND ');
-  const inner =
-    query.sort === 'relevance'
-      ? // The rank is computed once per matching claim, then sorted on.
-        Prisma.sql`SELECT r0.*, r0."rank" AS "sortKey" FROM (SELECT c.*, ${rank} AS "rank" FROM "Claim" c WHERE ${where}) r0`
-      : Prisma.sql`SELECT c.*, ${rank} AS "rank", ${sortKey.column} AS "sortKey" FROM "Claim" c WHERE ${where}`;
+  const where = Prisma.join(filters(user, query, now), ' AND ');
+  // Ranking costs a tsvector per matching claim, so it is only done when it is the order.
+  const inner = query.q
+    ? Prisma.sql`SELECT c.*, m."rank", ${sortKey.column} AS "sortKey" FROM "Claim" c JOIN ${searchMatches(user, query.q, query.sort === 'relevance')} m ON m."id" = c."id" WHERE ${where}`
+    : Prisma.sql`SELECT c.*, 0::float8 AS "rank", ${sortKey.column} AS "sortKey" FROM "Claim" c WHERE ${where}`;
   const rows = await db.$queryRaw<ClaimListRow[]>`
     SELECT r."id", r."text", r."status"::text AS "status", r."dueAt", r."updatedAt", r."checkWorthiness", r."rank",
            r."articleId", a."title" AS "articleTitle", r."assigneeId", u."name" AS "assigneeName", v."name" AS "verdictName"
