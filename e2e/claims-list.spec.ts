@@ -160,6 +160,8 @@ test('a checker sees no bulk controls, and the server refuses them to a demoted 
 });
 
 test('the claims list has no serious accessibility violations, on a laptop and a phone', async ({ page, desk }) => {
+  // Four axe scans: on a loaded machine they take most of the default minute.
+  test.slow();
   await importTransit(desk);
   await signIn(page, desk.editor);
   for (const url of ['/claims', '/claims?q=ridership', '/claims?status=APPROVED']) {

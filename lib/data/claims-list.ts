@@ -29,7 +29,7 @@ const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 
 // These expressions must stay byte-for-byte those of the GIN indexes in the
 // 20261125013724_search_similarity_notifications migration, or PostgreSQL cannot use them.
-const claimDocument = (alias: 'c' | 's') => Prisma.sql`to_tsvector('simple', ${Prisma.raw(`${alias}."text"`)} || ' ' || ${Prisma.raw(`${alias}."notes"`)})`;
+const claimDocument = Prisma.sql`to_tsvector('simple', s."text" || ' ' || s."notes")`;
 const evidenceDocument = Prisma.sql`to_tsvector('simple', e."title")`;
 
 /**
@@ -44,8 +44,8 @@ function searchMatches(user: SessionUser, q: string, ranked: boolean): Prisma.Sq
   return Prisma.sql`(
     SELECT h."id", max(h."claimRank") + 0.5 * max(h."evidenceRank") AS "rank"
     FROM (
-      SELECT s."id", ${rank(claimDocument('s'))} AS "claimRank", 0::float8 AS "evidenceRank"
-      FROM "Claim" s WHERE ${claimDocument('s')} @@ ${tsQuery} AND s."teamId" = ${user.teamId}
+      SELECT s."id", ${rank(claimDocument)} AS "claimRank", 0::float8 AS "evidenceRank"
+      FROM "Claim" s WHERE ${claimDocument} @@ ${tsQuery} AND s."teamId" = ${user.teamId}
       UNION ALL
       SELECT e."claimId", 0::float8, ${rank(evidenceDocument)}
       FROM "Evidence" e WHERE ${evidenceDocument} @@ ${tsQuery} AND e."teamId" = ${user.teamId}
