@@ -9,6 +9,7 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test('sign-in, articles, article, claim and review pages have no serious accessibility violations', async ({ page, desk }) => {
+  test.slow(); // eight pages, each analysed by axe
   const article = await importFixture(desk, 'transit-budget');
   const claim = await prisma.claim.findFirstOrThrow({ where: { articleId: article.id, position: 1 } });
   const label = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'Half true' } });

@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 export type AuditType =
   | 'article.imported'
   | 'claim.assigned'
+  | 'claim.due_changed'
   | 'claim.taken'
   | 'claim.research_started'
   | 'claim.notes_updated'

@@ -9,6 +9,8 @@ export function describeAuditEvent(type: string, data: Data): string {
       return `imported the article “${str(data.title)}” (${str(data.claims)} claims)`;
     case 'claim.assigned':
       return `assigned the claim to ${str(data.assignee)}${data.dueAt ? `, due ${str(data.dueAt).slice(0, 10)}` : ''}`;
+    case 'claim.due_changed':
+      return data.dueAt ? `set the due date to ${str(data.dueAt).slice(0, 10)}` : 'cleared the due date';
     case 'claim.taken':
       return 'took the claim';
     case 'claim.research_started':

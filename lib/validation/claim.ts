@@ -68,3 +68,15 @@ export const bulkExcludeSchema = z.object({
 });
 
 export const reuseVerdictSchema = z.object({ claimId: id, version, sourceClaimId: id });
+
+const selectedClaimIds = z.array(id).min(1, 'Select at least one claim.').max(10_000);
+
+export const setDueDateSchema = z.object({
+  claimIds: selectedClaimIds,
+  dueAt: optionalDate('Due date').pipe(z.date({ error: 'Choose a due date.' })),
+});
+
+export const excludeClaimsSchema = z.object({
+  claimIds: selectedClaimIds,
+  reason: requiredText(1_000, 'Reason'),
+});

@@ -1,0 +1,125 @@
+import Link from 'next/link';
+import type { ClaimListRow } from '@/lib/data/claims-list';
+import { applyBulkAction } from '@/lib/actions/bulk';
+import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { DateText, DueDate } from '@/components/layout';
+import { StatusBadge, VerdictBadge } from '@/components/status';
+import { SelectAll } from '@/components/select-all';
+
+type Props = {
+  claims: ClaimListRow[];
+  assignees: { id: string; name: string; role: string }[];
+  canAssign: boolean;
+  canExclude: boolean;
+  now: Date;
+};
+
+const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+/** Claims across the team's articles. Editors select rows and act on them in bulk. */
+export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now }: Props) {
+  const selectable = canAssign || canExclude;
+  const table = (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+      <table className="w-full min-w-[48rem] text-left text-sm">
+        <caption className="sr-only">Claims of the team with their article, status, assignee, due date, check-worthiness and verdict</caption>
+        <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
+          <tr>
+            {selectable ? (
+              <th scope="col" className="w-10 px-3 py-2">
+                <SelectAll name="claimIds" label="Select all claims on this page" />
+              </th>
+            ) : null}
+            <th scope="col" className="px-3 py-2">Claim</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Assignee</th>
+            <th scope="col" className="px-3 py-2">Due</th>
+            <th scope="col" className="px-3 py-2">
+              <abbr title="Check-worthiness: how much the sentence looks like a checkable factual claim" className="no-underline">
+                Score
+              </abbr>
+            </th>
+            <th scope="col" className="px-3 py-2">Verdict</th>
+            <th scope="col" className="px-3 py-2">Updated</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {claims.map((c) => (
+            <tr key={c.id} className="align-top">
+              {selectable ? (
+                <td className="px-3 py-3">
+                  <input type="checkbox" name="claimIds" value={c.id} aria-labelledby={`claim-${c.id}`} className="h-4 w-4 rounded border-stone-400" />
+                </td>
+              ) : null}
+              <td className="max-w-xl px-3 py-3">
+                <Link id={`claim-${c.id}`} href={`/claims/${c.id}`} className="text-stone-900 hover:text-blue-800 hover:underline">
+                  {c.text}
+                </Link>
+                <Link href={`/articles/${c.articleId}`} className="mt-1 block text-xs text-stone-600 hover:underline">
+                  {c.articleTitle}
+                </Link>
+              </td>
+              <td className="px-3 py-3">
+                <StatusBadge status={c.status} />
+              </td>
+              <td className="px-3 py-3 text-stone-700">{c.assigneeName ?? <span className="text-stone-500">—</span>}</td>
+              <td className="px-3 py-3 text-xs">
+                <DueDate value={c.dueAt} now={now} />
+              </td>
+              <td className="px-3 py-3 tabular-nums text-stone-700">{percent(c.checkWorthiness)}</td>
+              <td className="px-3 py-3">
+                <VerdictBadge name={c.verdictName} />
+              </td>
+              <td className="whitespace-nowrap px-3 py-3 text-xs text-stone-600">
+                <DateText value={c.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  if (!selectable) return table;
+
+  return (
+    <ActionForm action={applyBulkAction} aria-label="Selected claims">
+      <fieldset className="mb-4 grid gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <legend className="px-1 text-sm font-semibold text-stone-900">With the selected claims</legend>
+        {canAssign ? (
+          <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+            <Field name="assigneeId" label="Checker" as="select" className="sm:w-64" defaultValue="">
+              <option value="">Choose a checker…</option>
+              {assignees.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} ({a.role})
+                </option>
+              ))}
+            </Field>
+            <Field name="dueAt" label="Due date" type="date" className="sm:w-48" />
+            <div className="flex flex-wrap gap-2 sm:pb-0.5">
+              <SubmitButton name="intent" value="assign" pendingText="Working…">
+                Assign
+              </SubmitButton>
+              <SubmitButton name="intent" value="due" variant="secondary" pendingText="Working…">
+                Set due date
+              </SubmitButton>
+            </div>
+            <p className="text-xs text-stone-600 sm:basis-full">Assign sets the due date too, or clears it when the date is empty.</p>
+          </div>
+        ) : null}
+        {canExclude ? (
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <Field name="reason" label="Reason not check-worthy" className="min-w-0 flex-1" />
+            <div>
+              <SubmitButton name="intent" value="exclude" variant="danger" pendingText="Working…">
+                Mark not check-worthy
+              </SubmitButton>
+            </div>
+          </div>
+        ) : null}
+      </fieldset>
+      {table}
+    </ActionForm>
+  );
+}
