@@ -75,12 +75,16 @@ class ChangeFeed extends EventEmitter {
     let since = new Date();
     while (!this.stopped) {
       await new Promise((r) => setTimeout(r, POLL_MS));
-      if (this.listenerCount('event') === 0) continue;
+      // Nobody is watching: skip what happens meanwhile rather than replay a backlog later.
+      if (this.listenerCount('event') === 0) {
+        since = new Date();
+        continue;
+      }
       try {
         const events = await db.auditEvent.findMany({
           where: { createdAt: { gt: since } },
           orderBy: { createdAt: 'asc' },
-          take: 500,
+          take: 5_000,
           select: { teamId: true, articleId: true, claimId: true, type: true, actorId: true, createdAt: true },
         });
         for (const { createdAt, ...event } of events) {
