@@ -81,8 +81,11 @@ class ChangeFeed extends EventEmitter {
         continue;
       }
       try {
+        // Bounded by now: an event stamped in the future (imported or backdated data) must not
+        // move the cursor past the events that are still to come.
+        const until = new Date();
         const events = await db.auditEvent.findMany({
-          where: { createdAt: { gt: since } },
+          where: { createdAt: { gt: since, lte: until } },
           orderBy: { createdAt: 'asc' },
           take: 5_000,
           select: { teamId: true, articleId: true, claimId: true, type: true, actorId: true, createdAt: true },
