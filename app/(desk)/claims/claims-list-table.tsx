@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ClaimListRow } from '@/lib/data/claims-list';
 import { applyBulkAction } from '@/lib/actions/bulk';
+import { AssigneeOptions } from '@/components/claim-fields';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { DateText, DueDate } from '@/components/layout';
 import { StatusBadge, VerdictBadge } from '@/components/status';
@@ -89,12 +90,7 @@ export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now 
         {canAssign ? (
           <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
             <Field name="assigneeId" label="Checker" as="select" className="sm:w-64" defaultValue="">
-              <option value="">Choose a checker…</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.role})
-                </option>
-              ))}
+              <AssigneeOptions assignees={assignees} />
             </Field>
             <Field name="dueAt" label="Due date" type="date" className="sm:w-48" />
             <div className="flex flex-wrap gap-2 sm:pb-0.5">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ClaimStatus } from '@/lib/domain/claim-status';
 import { assignClaims, takeClaim } from '@/lib/actions/claims';
+import { AssigneeOptions } from '@/components/claim-fields';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { DueDate } from '@/components/layout';
 import { StatusBadge, VerdictBadge } from '@/components/status';
@@ -116,12 +117,7 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
       <fieldset className="mb-4 flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
         <legend className="sr-only">Assign the selected claims</legend>
         <Field name="assigneeId" label="Assign selected to" as="select" className="sm:w-64" defaultValue="">
-          <option value="">Choose a checker…</option>
-          {assignees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} ({a.role})
-            </option>
-          ))}
+          <AssigneeOptions assignees={assignees} />
         </Field>
         <Field name="dueAt" label="Due date (optional)" type="date" className="sm:w-48" />
         <div className="sm:pb-0.5">

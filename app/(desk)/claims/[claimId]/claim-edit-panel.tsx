@@ -1,18 +1,10 @@
+import { ClaimVersionFields } from '@/components/claim-fields';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { Card } from '@/components/layout';
 import { markChangeReviewed, mergeWithNext, saveAsChecked, splitClaim } from '@/lib/actions/claim-edits';
 import { splitPoints } from '@/lib/domain/claim-edit';
 
 type Claim = { id: string; version: number; text: string; asChecked: string | null; previousText: string | null };
-
-function Hidden({ claim }: { claim: Claim }) {
-  return (
-    <>
-      <input type="hidden" name="claimId" value={claim.id} />
-      <input type="hidden" name="version" value={claim.version} />
-    </>
-  );
-}
 
 /** Shown when a re-import changed the sentence: old and new side by side until someone has looked. */
 export function ChangedSentence({ claim, canClear }: { claim: Claim; canClear: boolean }) {
@@ -34,7 +26,7 @@ export function ChangedSentence({ claim, canClear }: { claim: Claim; canClear: b
       </div>
       {canClear ? (
         <ActionForm action={markChangeReviewed} className="mt-3" aria-label="Mark change reviewed">
-          <Hidden claim={claim} />
+          <ClaimVersionFields claim={claim} />
           <SubmitButton variant="secondary" pendingText="Saving…">
             I have checked the change
           </SubmitButton>
@@ -47,7 +39,7 @@ export function ChangedSentence({ claim, canClear }: { claim: Claim; canClear: b
 export function AsCheckedForm({ claim }: { claim: Claim }) {
   return (
     <ActionForm action={saveAsChecked} aria-label="Claim as checked">
-      <Hidden claim={claim} />
+      <ClaimVersionFields claim={claim} />
       <Field
         name="asChecked"
         label="Claim as checked"
@@ -71,7 +63,7 @@ export function SplitMergePanel({ claim, hasNext }: { claim: Claim; hasNext: boo
       <div className="grid gap-4">
         {points.length ? (
           <ActionForm action={splitClaim} aria-label="Split claim">
-            <Hidden claim={claim} />
+            <ClaimVersionFields claim={claim} />
             <Field name="offset" label="Split after" as="select" defaultValue="">
               <option value="">Choose where the second sentence starts…</option>
               {points.map((p) => (
@@ -87,7 +79,7 @@ export function SplitMergePanel({ claim, hasNext }: { claim: Claim; hasNext: boo
         ) : null}
         {hasNext ? (
           <ActionForm action={mergeWithNext} aria-label="Merge with next claim">
-            <Hidden claim={claim} />
+            <ClaimVersionFields claim={claim} />
             <p className="mb-2 text-sm text-stone-600">Joins this claim and the next into one; the next one’s evidence and notes move here.</p>
             <SubmitButton variant="secondary" pendingText="Merging…">
               Merge with next claim

@@ -1,3 +1,4 @@
+import { AssigneeOptions, ClaimVersionFields } from '@/components/claim-fields';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { Card } from '@/components/layout';
 import { assignClaims, excludeClaim, includeClaim, reviewClaim, startResearch, submitVerdict, takeClaim } from '@/lib/actions/claims';
@@ -13,15 +14,6 @@ type Props = {
   assignees: { id: string; name: string; role: string }[];
 };
 
-function Hidden({ claim }: { claim: Props['claim'] }) {
-  return (
-    <>
-      <input type="hidden" name="claimId" value={claim.id} />
-      <input type="hidden" name="version" value={claim.version} />
-    </>
-  );
-}
-
 /** The next steps open to this user on this claim; the server checks each again. */
 export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   const allowed = (event: Parameters<typeof transition>[1]) => transition(claim, event, user).ok;
@@ -30,7 +22,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (allowed({ type: 'take' }) && !can(user, 'claim.assign')) {
     sections.push(
       <ActionForm key="take" action={takeClaim} aria-label="Take claim">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         <p className="mb-3 text-sm text-stone-700">Nobody is checking this claim yet.</p>
         <SubmitButton pendingText="Taking…">Take this claim</SubmitButton>
       </ActionForm>,
@@ -42,12 +34,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
       <ActionForm key="assign" action={assignClaims} aria-label="Assign claim">
         <input type="hidden" name="claimIds" value={claim.id} />
         <Field name="assigneeId" label="Assign to" as="select" defaultValue={claim.assigneeId ?? ''}>
-          <option value="">Choose a checker…</option>
-          {assignees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} ({a.role})
-            </option>
-          ))}
+          <AssigneeOptions assignees={assignees} />
         </Field>
         <Field name="dueAt" label="Due date (optional)" type="date" defaultValue={claim.dueAt?.toISOString().slice(0, 10) ?? ''} />
         <SubmitButton variant="secondary" pendingText="Assigning…">
@@ -60,7 +47,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (claim.assigneeId === user.id && claim.status === 'ASSIGNED') {
     sections.push(
       <ActionForm key="start" action={startResearch} aria-label="Start research">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         <SubmitButton pendingText="Starting…">Start research</SubmitButton>
       </ActionForm>,
     );
@@ -69,7 +56,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (canResearch(claim, user) && claim.assigneeId === user.id) {
     sections.push(
       <ActionForm key="verdict" action={submitVerdict} aria-label="Propose verdict">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         <Field name="verdictLabelId" label="Verdict" as="select" defaultValue={claim.verdictLabelId ?? ''}>
           <option value="">Choose a verdict…</option>
           {labels.map((l) => (
@@ -95,7 +82,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
     const own = claim.proposedById === user.id;
     sections.push(
       <ActionForm key="review" action={reviewClaim} aria-label="Review verdict">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         {own ? (
           <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">You proposed this verdict, so another editor has to approve it.</p>
         ) : null}
@@ -117,7 +104,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (claim.status === 'APPROVED' && can(user, 'claim.review')) {
     sections.push(
       <ActionForm key="reopen" action={reviewClaim} aria-label="Reopen verdict">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         <p className="mb-3 text-sm text-stone-700">This verdict is approved and final.</p>
         <Field name="comment" label="Reason to reopen" as="textarea" rows={2} />
         <SubmitButton name="decision" value="reopen" variant="secondary" pendingText="Reopening…">
@@ -132,7 +119,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
       <details key="exclude" className="rounded-md border border-stone-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-stone-800">Not a checkable statement?</summary>
         <ActionForm action={excludeClaim} className="mt-3" aria-label="Mark not check-worthy">
-          <Hidden claim={claim} />
+          <ClaimVersionFields claim={claim} />
           <Field name="reason" label="Reason" hint="For example: opinion, question, prediction, headline filler." />
           <SubmitButton variant="secondary" pendingText="Saving…">
             Mark not check-worthy
@@ -145,7 +132,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (claim.status === 'NOT_CHECK_WORTHY' && allowed({ type: 'include' })) {
     sections.push(
       <ActionForm key="include" action={includeClaim} aria-label="Bring claim back">
-        <Hidden claim={claim} />
+        <ClaimVersionFields claim={claim} />
         <SubmitButton variant="secondary" pendingText="Saving…">
           Bring back into the workflow
         </SubmitButton>
