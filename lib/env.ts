@@ -8,6 +8,10 @@ const schema = z.object({
   CLAIMDESK_DATA_DIR: z.string().default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** '1' lets imports from a URL and webhooks reach private, loopback and link-local addresses (tests, intranets). */
+  CLAIMDESK_ALLOW_PRIVATE_URLS: z.enum(['0', '1']).default('0'),
+  /** First retry delay of a failed webhook delivery; each later one doubles it. */
+  CLAIMDESK_WEBHOOK_RETRY_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export const env = schema.parse(process.env);
