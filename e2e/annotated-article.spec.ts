@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { createDesk, expect, importFixture, pageAs, prisma, signIn, test, type Desk } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page) {
@@ -46,8 +46,7 @@ test('the article as written shows every claim marked with its status in words, 
   await expect(page.getByRole('heading', { name: 'Colours: claim status' })).toBeVisible();
 
   // j from nowhere goes to the first claim; Enter opens the panel with focus in it.
-  await page.keyboard.press('j');
-  await expect(first).toBeFocused();
+  await pressJUntilFocused(page, first);
   await page.keyboard.press('Enter');
   const panel = page.getByRole('region', { name: 'Claim 1' });
   await expect(panel).toBeVisible();
@@ -130,7 +129,8 @@ test('on a phone the panel sits over the foot of the screen and j keeps each sen
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, desk.editor);
   await page.goto(`/articles/${article.id}/read`);
-  for (let i = 0; i < claims.length; i++) await page.keyboard.press('j');
+  await pressJUntilFocused(page, page.getByRole('button', { name: claims[0].text }));
+  for (let i = 1; i < claims.length; i++) await page.keyboard.press('j');
   const last = page.getByRole('button', { name: claims[claims.length - 1].text });
   await expect(last).toBeFocused();
   await expect(last).toBeInViewport();
@@ -139,3 +139,11 @@ test('on a phone the panel sits over the foot of the screen and j keeps each sen
   await expect(last).toBeInViewport();
   await expectNoSeriousViolations(page);
 });
+
+/** j works once the page is hydrated: press it from nowhere until the first sentence takes focus. */
+async function pressJUntilFocused(page: Page, first: Locator) {
+  await expect(async () => {
+    await page.keyboard.press('j');
+    await expect(first).toBeFocused({ timeout: 500 });
+  }).toPass();
+}
