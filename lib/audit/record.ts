@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { enqueueWebhookDeliveries } from '@/lib/webhooks/enqueue';
 
 export type AuditType =
   | 'article.imported'
@@ -26,7 +27,13 @@ export type AuditType =
   | 'verdict.reused'
   | 'team.member_added'
   | 'team.role_changed'
-  | 'scale.changed';
+  | 'scale.changed'
+  | 'claim.published'
+  | 'claim.unpublished'
+  | 'verdict.corrected'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 export type AuditInput = {
   teamId: string;
@@ -37,7 +44,12 @@ export type AuditInput = {
   data?: Prisma.InputJsonValue;
 };
 
-/** Every change writes one of these in the same transaction as the change itself. */
-export function recordAudit(tx: Prisma.TransactionClient, event: AuditInput) {
-  return tx.auditEvent.create({ data: { ...event, data: event.data ?? {} } });
+/**
+ * Every change writes one of these in the same transaction as the change itself, and with it
+ * the deliveries of any webhook subscribed to the change (lib/webhooks/enqueue.ts).
+ */
+export async function recordAudit(tx: Prisma.TransactionClient, event: AuditInput) {
+  const audit = await tx.auditEvent.create({ data: { ...event, data: event.data ?? {} } });
+  await enqueueWebhookDeliveries(tx, { ...event, createdAt: audit.createdAt });
+  return audit;
 }

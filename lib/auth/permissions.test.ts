@@ -10,10 +10,13 @@ const expected: Record<Permission, Role[]> = {
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],
   'claim.review': ['admin', 'editor'],
+  'claim.publish': ['admin', 'editor'],
   'dashboard.view': ['admin', 'editor'],
   'evidence.editAny': ['admin', 'editor'],
   'scale.manage': ['admin'],
   'team.manage': ['admin'],
+  'team.export': ['admin'],
+  'webhook.manage': ['admin'],
 };
 
 describe('permission table', () => {

@@ -14,10 +14,13 @@ export const PERMISSIONS = {
   'claim.research': ['admin', 'editor', 'checker'],
   'claim.exclude': ['admin', 'editor', 'checker'],
   'claim.review': ['admin', 'editor'],
+  'claim.publish': ['admin', 'editor'],
   'dashboard.view': ['admin', 'editor'],
   'evidence.editAny': ['admin', 'editor'],
   'scale.manage': ['admin'],
   'team.manage': ['admin'],
+  'webhook.manage': ['admin'],
+  'team.export': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
