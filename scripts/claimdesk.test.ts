@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +56,28 @@ describe.skipIf(!hasDatabase)('npm run claimdesk -- import', () => {
     const { code, stderr } = cli('import', file, '--team', slug);
     expect(code).toBe(2);
     expect(stderr).toMatch(/The article is empty/);
+  });
+});
+
+describe.skipIf(!hasDatabase)('npm run claimdesk -- token create', () => {
+  const prisma = hasDatabase ? testPrisma() : (undefined as never);
+  afterAll(() => prisma.$disconnect());
+
+  it('prints a new token once and stores only its hash, with the scope asked for', async () => {
+    const suffix = uniqueSuffix();
+    const team = await createTeam(prisma, { name: `Tok ${suffix}`, slug: `tok-${suffix}` });
+    const user = await createUser(prisma, { teamId: team.id, email: `tok.${suffix}@example.test`, name: 'Token Editor', role: 'editor' });
+    const { code, stdout } = cli('token', 'create', '--user', user.email, '--scope', 'write', '--name', 'CMS sync');
+    expect(code).toBe(0);
+    const token = stdout.trim();
+    expect(token).toMatch(/^cdk_[A-Za-z0-9_-]{43}$/);
+    const stored = await prisma.apiToken.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored).toMatchObject({ name: 'CMS sync', scope: 'write', teamId: team.id, tokenHash: createHash('sha256').update(token).digest('hex') });
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('refuses an unknown member or scope with status 2', () => {
+    expect(cli('token', 'create', '--user', 'nobody@example.test').code).toBe(2);
+    expect(cli('token', 'create', '--user', 'nobody@example.test', '--scope', 'admin').code).toBe(2);
   });
 });

@@ -4,6 +4,8 @@
  *   npm run claimdesk -- import FILE --team demo-desk [--json] [--title T] [--source-url URL]
  *                        [--outlet O] [--author A] [--published-at YYYY-MM-DD] [--language de] [--as EMAIL]
  *
+ *   npm run claimdesk -- token create --user EMAIL [--scope read|write] [--name NAME]
+ *
  * Works right after `npm install`: like `npm start` it uses DATABASE_URL or the embedded
  * database (through the running app's socket if the app is up), migrating and seeding first.
  */
@@ -13,10 +15,15 @@ import { prepareDatabase } from '@/lib/db/bootstrap';
 import { createPrismaClient } from '@/lib/db/client';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article';
+import { createTokenSchema } from '@/lib/validation/tokens';
+import { createApiToken } from '@/lib/api/tokens';
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: npm run claimdesk -- import FILE --team SLUG [--json] [--title T] [--source-url URL] [--outlet O] [--author A] [--published-at DATE] [--language CODE] [--as EMAIL]';
+const USAGE = [
+  'Usage: npm run claimdesk -- import FILE --team SLUG [--json] [--title T] [--source-url URL] [--outlet O] [--author A] [--published-at DATE] [--language CODE] [--as EMAIL]',
+  '       npm run claimdesk -- token create --user EMAIL [--scope read|write] [--name NAME]',
+].join('\n');
 
 function readArticleFile(file: string): string {
   let size: number;
@@ -89,9 +96,33 @@ async function importCommand(argv: string[]) {
   }
 }
 
+/** Prints a new personal access token for a member: shown this once, stored hashed. */
+async function tokenCommand(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { user: { type: 'string' }, scope: { type: 'string', default: 'read' }, name: { type: 'string', default: 'Command line' } },
+  });
+  if (positionals[0] !== 'create' || !values.user) throw new UsageError(USAGE);
+  const parsed = createTokenSchema.safeParse({ name: values.name, scope: values.scope });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
+  const db = await prepareDatabase({ seed: true, log: () => {} });
+  const prisma = createPrismaClient(db.url, db.embedded);
+  try {
+    const user = await prisma.user.findUnique({ where: { email: values.user.toLowerCase() }, select: { id: true, teamId: true } });
+    if (!user) throw new UsageError(`No member with the email ${values.user}.`);
+    const { token } = await createApiToken(prisma, { userId: user.id, teamId: user.teamId, ...parsed.data });
+    console.log(token);
+  } finally {
+    await prisma.$disconnect();
+    await db.stop();
+  }
+}
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'import') return importCommand(rest);
+  if (command === 'token') return tokenCommand(rest);
   throw new UsageError(USAGE);
 }
 

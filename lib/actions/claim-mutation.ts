@@ -1,11 +1,10 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { ActionError, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import { ActionError, CONFLICT_MESSAGE, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
 import type { SessionUser } from '@/lib/auth/session';
 import { transition, type WorkflowClaim, type WorkflowEvent } from '@/lib/domain/workflow';
 
-export const CONFLICT_MESSAGE =
-  'Someone else changed this claim after you opened it, so nothing was saved. Reload the page to see their change; your text is still here to copy.';
+export { CONFLICT_MESSAGE } from '@/lib/actions/safe-action';
 
 const workflowSelect = {
   id: true,
@@ -25,13 +24,15 @@ export type LoadedClaim = Prisma.ClaimGetPayload<{ select: typeof workflowSelect
 export async function loadClaim(tx: Prisma.TransactionClient, user: SessionUser, claimId: string): Promise<LoadedClaim> {
   const claim = await tx.claim.findFirst({ where: { id: claimId, teamId: user.teamId }, select: workflowSelect });
   if (!claim) throw new ActionError(NOT_FOUND_MESSAGE);
-  if (claim.archivedAt) throw new ActionError('This claim is archived: its sentence is no longer in the article.');
+  if (claim.archivedAt) throw new ActionError('This claim is archived: its sentence is no longer in the article.', {}, 409);
   return claim;
 }
 
+const WORKFLOW_STATUS = { forbidden: 403, own_verdict: 403, invalid_transition: 409, missing_input: 422 } as const;
+
 export function nextState(claim: WorkflowClaim, event: WorkflowEvent, user: SessionUser): WorkflowClaim {
   const result = transition(claim, event, user);
-  if (!result.ok) throw new ActionError(result.message);
+  if (!result.ok) throw new ActionError(result.message, {}, WORKFLOW_STATUS[result.code]);
   return result.state;
 }
 
@@ -49,7 +50,7 @@ export async function updateClaimChecked(
     where: { id: claim.id, version: expectedVersion },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 0) throw new ActionError(CONFLICT_MESSAGE);
+  if (count === 0) throw new ActionError(CONFLICT_MESSAGE, {}, 409);
 }
 
 export function workflowPatch(state: WorkflowClaim) {

@@ -4,14 +4,13 @@ import { revalidatePath } from 'next/cache';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/record';
-import { ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
-import { loadClaim, nextState } from '@/lib/actions/claim-mutation';
+import { actionFor, ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import { addEvidenceOp } from '@/lib/operations/claims';
+import { loadClaim } from '@/lib/actions/claim-mutation';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { canResearch } from '@/lib/domain/workflow';
-import { evidenceRefSchema, evidenceSchema, updateEvidenceSchema } from '@/lib/validation/claim';
-
-type EvidenceFields = Omit<Prisma.EvidenceUncheckedCreateInput, 'teamId' | 'claimId' | 'authorId'>;
+import { evidenceRefSchema, updateEvidenceSchema } from '@/lib/validation/claim';
 
 /** Evidence can be changed by its author while the claim is in research, or by an editor until approval. */
 async function loadEditableEvidence(tx: Prisma.TransactionClient, user: SessionUser, evidenceId: string) {
@@ -29,28 +28,7 @@ function done(claimId: string, articleId: string) {
   revalidatePath(`/articles/${articleId}`);
 }
 
-export const addEvidence = authedAction(evidenceSchema, 'claim.research', async ({ claimId, ...fields }, user) => {
-  const claim = await db.$transaction(async (tx) => {
-    const claim = await loadClaim(tx, user, claimId);
-    if (!canResearch(claim, user)) throw new ActionError('Only the assigned checker or an editor can add evidence while the claim is being researched.');
-    if (claim.assigneeId === user.id && (claim.status === 'ASSIGNED' || claim.status === 'RETURNED')) {
-      const { status } = nextState(claim, { type: 'startResearch' }, user);
-      await tx.claim.update({ where: { id: claim.id }, data: { status, version: { increment: 1 } } });
-    }
-    const created = await tx.evidence.create({ data: { ...(fields satisfies EvidenceFields), teamId: user.teamId, claimId, authorId: user.id } });
-    await recordAudit(tx, {
-      teamId: user.teamId,
-      actorId: user.id,
-      type: 'evidence.added',
-      claimId,
-      articleId: claim.articleId,
-      data: { evidenceId: created.id, title: fields.title, url: fields.url, stance: fields.stance },
-    });
-    return claim;
-  });
-  done(claimId, claim.articleId);
-  return 'Evidence added.';
-});
+export const addEvidence = actionFor(addEvidenceOp, () => 'Evidence added.');
 
 export const updateEvidence = authedAction(updateEvidenceSchema, 'claim.research', async ({ evidenceId, claimId: _claimId, ...fields }, user) => {
   const claim = await db.$transaction(async (tx) => {

@@ -5,15 +5,37 @@ import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { assertCan, ForbiddenError, type Permission } from '@/lib/auth/permissions';
 import type { FormState } from '@/lib/actions/form-state';
 
-/** Thrown inside an action for a refusal the user should read (conflict, wrong state, not found). */
+export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
+export const CONFLICT_MESSAGE =
+  'Someone else changed this claim after you opened it, so nothing was saved. Reload the page to see their change; your text is still here to copy.';
+
+/**
+ * Thrown inside an action for a refusal the user should read (conflict, wrong state, not found).
+ * `status` is what the REST API answers with: 404 not found (or another team's), 409 conflict or
+ * wrong state, 403 not allowed for this person, 422 bad input.
+ */
 export class ActionError extends Error {
-  constructor(message: string, public readonly fieldErrors: FormState['fieldErrors'] = {}) {
+  readonly status: 403 | 404 | 409 | 422;
+  constructor(message: string, public readonly fieldErrors: FormState['fieldErrors'] = {}, status?: 403 | 404 | 409 | 422) {
     super(message);
     this.name = 'ActionError';
+    this.status = status ?? (message === NOT_FOUND_MESSAGE ? 404 : message === CONFLICT_MESSAGE ? 409 : 422);
   }
 }
 
-export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
+/**
+ * One mutation, independent of how it is called: the form actions (`actionFor`) and the REST
+ * API (lib/api/handler.ts) both validate with `schema`, authorize with `permission` and then run it.
+ */
+export type Operation<S extends z.ZodType, R> = {
+  schema: S;
+  permission: Permission | null;
+  run: (input: z.output<S>, user: SessionUser) => Promise<R>;
+};
+
+export function operation<S extends z.ZodType, R>(schema: S, permission: Permission | null, run: Operation<S, R>['run']): Operation<S, R> {
+  return { schema, permission, run };
+}
 
 const FILE_FIELDS = new Set(['file']);
 
@@ -32,6 +54,15 @@ function formValues(formData: FormData, arrayFields: readonly string[]): { input
     if (key !== 'password') values[key] = value;
   }
   return { input, values };
+}
+
+/** A form action for an operation: `done` turns its result into the message shown (or redirects). */
+export function actionFor<S extends z.ZodType, R>(
+  op: Operation<S, R>,
+  done: (result: R, input: z.output<S>) => string | void,
+  options: Parameters<typeof authedAction>[3] = {},
+) {
+  return authedAction(op.schema, op.permission, async (input, user) => done(await op.run(input, user), input), options);
 }
 
 /**

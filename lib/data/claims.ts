@@ -5,6 +5,13 @@ import type { SessionUser } from '@/lib/auth/session';
 
 /** A claim with everything its page shows; another team's claim is a 404. */
 export async function getClaim(user: SessionUser, claimId: string) {
+  const found = await findClaim(user, claimId);
+  if (!found) notFound();
+  return found;
+}
+
+/** The same for the API: null when the claim is not in the user's team. */
+export async function findClaim(user: SessionUser, claimId: string) {
   const claim = await db.claim.findFirst({
     where: { id: claimId, teamId: user.teamId },
     include: {
@@ -16,7 +23,7 @@ export async function getClaim(user: SessionUser, claimId: string) {
       reviews: { orderBy: { createdAt: 'desc' }, include: { reviewer: { select: { name: true } } } },
     },
   });
-  if (!claim) notFound();
+  if (!claim) return null;
   const history = await db.auditEvent.findMany({
     where: {
       teamId: user.teamId,

@@ -62,19 +62,34 @@ export function decodeCursor(value: string, sort: ClaimListSort): ClaimListCurso
   return { sort: c.s, key: c.k, id: c.id };
 }
 
-/** One parameter: its value when valid, otherwise undefined (the default). */
-const param = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+/** The list's query parameters, each optional; the REST API refuses a bad one with a 422. */
+const CLAIM_LIST_PARAMS = {
+  q: z.string().trim().max(200),
+  status: z.enum(CLAIM_STATUSES),
+  verdict: id,
+  assignee: id,
+  article: id,
+  due: z.enum(DUE_FILTERS),
+  worthiness: z.enum(WORTHINESS_FILTERS),
+  sort: z.enum(CLAIM_LIST_SORTS),
+  cursor: z.string().max(500),
+};
 
+export const claimListParamsSchema = z.object(CLAIM_LIST_PARAMS).partial();
+
+/** On the page a bad parameter is dropped (its default applies) rather than refused. */
+const param = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const P = CLAIM_LIST_PARAMS;
 const searchSchema = z.object({
-  q: param(z.string().trim().max(200)),
-  status: param(z.enum(CLAIM_STATUSES)),
-  verdict: param(id),
-  assignee: param(id),
-  article: param(id),
-  due: param(z.enum(DUE_FILTERS)),
-  worthiness: param(z.enum(WORTHINESS_FILTERS)),
-  sort: param(z.enum(CLAIM_LIST_SORTS)),
-  cursor: param(z.string().max(500)),
+  q: param(P.q),
+  status: param(P.status),
+  verdict: param(P.verdict),
+  assignee: param(P.assignee),
+  article: param(P.article),
+  due: param(P.due),
+  worthiness: param(P.worthiness),
+  sort: param(P.sort),
+  cursor: param(P.cursor),
 });
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
