@@ -4,9 +4,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/**
+ * A link marked as the current page, or as the section the page is in (`section`, default `href`);
+ * `exact` for a link whose section's other pages have links of their own (Settings → Team).
+ */
+export function NavLink({ href, children, exact = false, section }: { href: string; children: ReactNode; exact?: boolean; section?: string }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const base = section ?? href;
+  const active = pathname === href || (!exact && (pathname === base || pathname.startsWith(`${base}/`)));
   return (
     <Link
       href={href}

@@ -69,7 +69,11 @@ test('an admin renames, reorders, adds and retires verdict labels without breaki
 
 test('editors and checkers cannot reach team settings', async ({ page, desk }) => {
   await signIn(page, desk.editor);
-  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  // Their Settings are their own: API tokens and exports, not the team's members or scale.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+  const sections = page.getByRole('navigation', { name: 'Settings' });
+  await expect(sections.getByRole('link')).toHaveText(['API tokens', 'Export']);
   await page.goto('/settings');
   await expect(page.getByText('Only admins manage the team and its verdict scale.')).toBeVisible();
   await expect(page.getByRole('form', { name: 'Add a member' })).toHaveCount(0);

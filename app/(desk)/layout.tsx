@@ -6,6 +6,7 @@ import { logout } from '@/lib/actions/auth';
 import { NavLink } from '@/components/nav-link';
 import { SubmitButton } from '@/components/form';
 import { unreadNotificationCount } from '@/lib/data/notifications';
+import { settingsSections } from '@/lib/auth/settings-sections';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -16,7 +17,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     { href: '/claims', label: 'Claims' },
     { href: '/my-claims', label: 'My claims' },
     ...(can(user, 'claim.review') ? [{ href: '/review', label: 'Review queue' }] : []),
-    ...(can(user, 'team.manage') ? [{ href: '/settings', label: 'Settings' }] : []),
+    { href: settingsSections((p) => can(user, p))[0].href, label: 'Settings', section: '/settings' },
   ];
   return (
     <div className="min-h-screen">
@@ -32,7 +33,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             <ul className="flex flex-wrap gap-1">
               {links.map((l) => (
                 <li key={l.href}>
-                  <NavLink href={l.href}>{l.label}</NavLink>
+                  <NavLink href={l.href} section={'section' in l ? l.section : undefined}>
+                    {l.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

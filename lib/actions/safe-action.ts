@@ -66,7 +66,7 @@ export function actionFor<S extends z.ZodType, R>(
 }
 
 /**
- * Every mutation goes through here: authenticate, validate with zod, authorize by role,
+ * Every mutation goes through here: authenticate, authorize by role, validate with zod,
  * then run. `fn` does the rest (team scoping, transaction, audit, revalidate) and returns a
  * message or redirects. Refusals come back as form state, never as a crash.
  */
@@ -82,6 +82,8 @@ export function authedAction<S extends z.ZodType>(
     const user = await currentUser();
     if (!user) return fail('Your session has ended. Sign in again; your text is kept here.');
     try {
+      // The role is checked before `prepare`, which may do work on the user's behalf (read an upload, fetch a URL).
+      if (permission) assertCan(user, permission);
       await options.prepare?.(formData, input);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
@@ -94,7 +96,6 @@ export function authedAction<S extends z.ZodType>(
         const problems = [...new Set(parsed.error.issues.map((i) => i.message))].join(' ');
         return fail(`Not saved. ${problems}`, fieldErrors);
       }
-      if (permission) assertCan(user, permission);
       const message = await fn(parsed.data, user, formData);
       return { ok: true, message: message ?? 'Saved.', fieldErrors: {}, values: {} };
     } catch (err) {

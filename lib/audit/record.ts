@@ -33,7 +33,10 @@ export type AuditType =
   | 'verdict.corrected'
   | 'webhook.created'
   | 'webhook.updated'
-  | 'webhook.deleted';
+  | 'webhook.deleted'
+  | 'team.imported'
+  | 'token.created'
+  | 'token.revoked';
 
 export type AuditInput = {
   teamId: string;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { optionalDate, optionalText, optionalWebUrl } from '@/lib/validation/fields';
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+/** An uploaded web page or Word document; it must fit in one server action request (next.config.ts). */
+export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
 
 /** Plain text an editor pasted or uploaded; rejects binary files posing as text. */
 export const articleText = z

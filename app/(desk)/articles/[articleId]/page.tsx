@@ -13,6 +13,7 @@ import { ActionForm, Field, SubmitButton } from '@/components/form';
 import { buttonClass } from '@/components/button-class';
 import { ClaimsTable } from './claims-table';
 import { LiveUpdates } from '@/components/live-updates';
+import { ExportButtons } from '@/components/export-button';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -97,6 +98,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             <Link href={`/articles/${article.id}/read`} className={buttonClass('secondary')}>
               Read annotated
             </Link>
+            <ExportButtons url={`/api/export/articles/${article.id}/claims`} noun="claims" label="Export claims" />
             {can(user, 'article.import') ? (
               <>
                 <Link href={`/articles/${article.id}/versions`} className={buttonClass('secondary')}>

@@ -39,8 +39,8 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
         }
         description={
           target
-            ? 'Paste the updated text. Unchanged sentences keep their claims and all their work; changed ones are flagged with the old and new text; removed ones are archived.'
-            : 'Paste the article or upload a .txt or .md file. Each sentence becomes a claim; the first line is the title unless you give one, and a “By …” line is kept as the byline. Importing a text with the source URL of an article already on the desk makes it a new version of that article.'
+            ? 'Paste the updated text, upload it or give its URL. Unchanged sentences keep their claims and all their work; changed ones are flagged with the old and new text; removed ones are archived.'
+            : 'Paste the article, upload a .txt, .md, .html or .docx file, or give the URL of the page. Each sentence becomes a claim; the first line is the title unless you give one, and a “By …” line is kept as the byline. Importing a text with the source URL of an article already on the desk makes it a new version of that article.'
         }
       />
       <ImportForm articleId={target?.id} />
