@@ -36,7 +36,10 @@ export type AuditType =
   | 'webhook.deleted'
   | 'team.imported'
   | 'token.created'
-  | 'token.revoked';
+  | 'token.revoked'
+  | 'team.publisher_changed'
+  | 'report.published'
+  | 'report.unpublished';
 
 export type AuditInput = {
   teamId: string;

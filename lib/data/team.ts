@@ -27,3 +27,24 @@ export function listVerdictLabels(user: SessionUser, { includeRetired = false } 
     select: { id: true, name: true, position: true, retiredAt: true },
   });
 }
+
+/** The team's slug, the name of its public pages (/t/[slug]/…). */
+export async function getTeamSlug(user: SessionUser): Promise<string> {
+  const team = await db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: { slug: true } });
+  return team.slug;
+}
+
+/** Who the public pages name as publisher, for the publishing settings. */
+export function getPublisher(user: SessionUser) {
+  return db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: { name: true, slug: true, orgName: true, orgUrl: true, orgLogoUrl: true } });
+}
+
+/** The team's fact-checks that are public now, most recently published first. */
+export function listPublishedClaims(user: SessionUser) {
+  return db.claim.findMany({
+    where: { teamId: user.teamId, publishedAt: { not: null } },
+    orderBy: { publishedAt: 'desc' },
+    take: 200,
+    select: { id: true, text: true, publishedAt: true, verdictLabel: { select: { name: true } }, _count: { select: { corrections: true } } },
+  });
+}

@@ -51,6 +51,12 @@ export function describeAuditEvent(type: string, data: Data): string {
       return `imported version ${str(data.version)} of the article`;
     case 'verdict.reused':
       return `reused the verdict “${str(data.verdict)}”, rationale and ${str(data.evidence)} evidence links of an earlier claim: “${str(data.sourceText)}”`;
+    case 'claim.published':
+      return 'published the fact-check';
+    case 'claim.unpublished':
+      return 'unpublished the fact-check';
+    case 'verdict.corrected':
+      return `corrected the published verdict from “${str(data.from)}” to “${str(data.to)}”: ${str(data.note)}`;
     default:
       return type;
   }

@@ -14,6 +14,7 @@ import { buttonClass } from '@/components/button-class';
 import { ClaimsTable } from './claims-table';
 import { LiveUpdates } from '@/components/live-updates';
 import { ExportButtons } from '@/components/export-button';
+import { publishReport } from '@/lib/actions/publishing';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -117,6 +118,30 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           <LiveUpdates articleId={article.id} />
         </div>
         <ProgressBar counts={counts} label={`${total} ${total === 1 ? 'claim' : 'claims'}`} />
+        {can(user, 'claim.publish') || article.reportPublishedAt ? (
+          <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-stone-100 pt-3 text-sm text-stone-700">
+            {article.reportPublishedAt ? (
+              <p>
+                The{' '}
+                <Link href={`/t/${article.team.slug}/reports/${article.id}`} className="text-blue-700 underline">
+                  public report
+                </Link>{' '}
+                lists this article’s published fact-checks.
+              </p>
+            ) : (
+              <p>The article’s report (its published fact-checks together) is not public.</p>
+            )}
+            {can(user, 'claim.publish') ? (
+              <ActionForm action={publishReport} aria-label="Article report" showSuccess={false}>
+                <input type="hidden" name="articleId" value={article.id} />
+                <input type="hidden" name="publish" value={article.reportPublishedAt ? '0' : '1'} />
+                <SubmitButton variant="secondary" pendingText="Saving…">
+                  {article.reportPublishedAt ? 'Unpublish report' : 'Publish report'}
+                </SubmitButton>
+              </ActionForm>
+            ) : null}
+          </div>
+        ) : null}
       </div>
       {total === 0 ? (
         <EmptyState title="This article has no claims">It had no sentences to check. Import a fuller version of the text.</EmptyState>

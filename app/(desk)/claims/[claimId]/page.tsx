@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getClaim } from '@/lib/data/claims';
-import { listAssignees, listVerdictLabels } from '@/lib/data/team';
+import { getTeamSlug, listAssignees, listVerdictLabels } from '@/lib/data/team';
 import { canResearch } from '@/lib/domain/workflow';
 import { describeAuditEvent } from '@/lib/domain/audit-text';
 import { Card, DateText, DueDate, PageHeader } from '@/components/layout';
@@ -17,6 +17,7 @@ import { LiveUpdates } from '@/components/live-updates';
 import { listPresent } from '@/lib/live/presence';
 import { listSimilarClaims } from '@/lib/data/similar-claims';
 import { SimilarClaims } from './similar-claims';
+import { PublishingPanel } from './publishing-panel';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -25,11 +26,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const { claimId } = await params;
   const { claim, history, previousId, nextId } = await getClaim(user, claimId);
   const researching = !claim.archivedAt && canResearch(claim, user);
-  const [labels, assignees, present, similar] = await Promise.all([
-    researching ? listVerdictLabels(user) : Promise.resolve([]),
+  const approved = claim.status === 'APPROVED' && !claim.archivedAt;
+  const [labels, assignees, present, similar, teamSlug] = await Promise.all([
+    researching || (approved && claim.publishedAt && can(user, 'claim.publish')) ? listVerdictLabels(user) : Promise.resolve([]),
     can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
     listPresent(user, claim.id),
     claim.status === 'APPROVED' || claim.archivedAt ? Promise.resolve([]) : listSimilarClaims(user, claim),
+    approved ? getTeamSlug(user) : Promise.resolve(''),
   ]);
   const lastReview = claim.reviews[0];
   const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
@@ -171,6 +174,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
 
         <div className="grid min-w-0 content-start gap-6">
           {claim.archivedAt ? null : <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />}
+
+          {approved ? (
+            <PublishingPanel claim={claim} publicPath={`/t/${teamSlug}/fact-checks/${claim.id}`} labels={labels} canPublish={can(user, 'claim.publish')} />
+          ) : null}
 
           <Card title="Check-worthiness">
             <WorthinessReasons score={claim.checkWorthiness} reasons={claim.checkWorthinessReasons} />
