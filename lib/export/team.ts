@@ -92,6 +92,7 @@ const evidenceSchema = z.strictObject({
   archiveUrl: maybeText,
   note: maybeText,
   authorId: ref,
+  version: int.min(0),
   createdAt: date,
   updatedAt: date,
 });
