@@ -21,7 +21,7 @@ async function loadSelected(tx: Prisma.TransactionClient, user: SessionUser, cla
     where: { id: { in: claimIds }, teamId: user.teamId, archivedAt: null },
     select: { id: true, articleId: true, text: true, dueAt: true, status: true, assigneeId: true, proposedById: true, statusBeforeExclusion: true, version: true },
   });
-  if (claims.length !== new Set(claimIds).size) throw new ActionError('Some selected claims are not in your team or no longer in their article. Reload and try again.');
+  if (claims.length !== new Set(claimIds).size) throw new ActionError('Some selected claims are not in your team or no longer in their article. Reload and try again.', {}, 404);
   return claims;
 }
 

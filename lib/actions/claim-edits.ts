@@ -113,7 +113,7 @@ export const mergeWithNext = authedAction(mergeClaimSchema, 'claim.edit', async 
 export const saveAsChecked = authedAction(asCheckedSchema, 'claim.research', async ({ claimId, version, asChecked }, user) => {
   const claim = await db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, user, claimId);
-    if (!canResearch(claim, user)) throw new ActionError('Only the assigned checker or an editor can restate the claim while it is being researched.');
+    if (!canResearch(claim, user)) throw new ActionError('Only the assigned checker or an editor can restate the claim while it is being researched.', {}, 403);
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, version },
       data: { asChecked: asChecked || null, version: { increment: 1 } },
@@ -131,7 +131,7 @@ export const saveAsChecked = authedAction(asCheckedSchema, 'claim.research', asy
 export const markChangeReviewed = authedAction(claimRefSchema, 'claim.research', async ({ claimId, version }, user) => {
   const claim = await db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, user, claimId);
-    if (!can(user, 'claim.edit') && claim.assigneeId !== user.id) throw new ActionError('Only the assigned checker or an editor can clear this flag.');
+    if (!can(user, 'claim.edit') && claim.assigneeId !== user.id) throw new ActionError('Only the assigned checker or an editor can clear this flag.', {}, 403);
     const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { previousText: null, version: { increment: 1 } } });
     if (count === 0) throw new ActionError(CONFLICT_MESSAGE);
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'claim.change_reviewed', claimId, articleId: claim.articleId });
@@ -173,12 +173,12 @@ export const excludeLowScoring = authedAction(bulkExcludeSchema, 'claim.edit', a
 export const reuseVerdict = authedAction(reuseVerdictSchema, 'claim.research', async ({ claimId, version, sourceClaimId }, user) => {
   const claim = await db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, user, claimId);
-    if (!canResearch(claim, user) || claim.assigneeId !== user.id) throw new ActionError('Only the assigned checker can reuse a verdict, while the claim is being researched.');
+    if (!canResearch(claim, user) || claim.assigneeId !== user.id) throw new ActionError('Only the assigned checker can reuse a verdict, while the claim is being researched.', {}, 403);
     const source = await tx.claim.findFirst({
       where: { id: sourceClaimId, teamId: user.teamId, status: 'APPROVED', archivedAt: null },
       include: { evidence: true, verdictLabel: { select: { name: true } } },
     });
-    if (!source) throw new ActionError('That earlier claim is not an approved claim of your team.');
+    if (!source) throw new ActionError('That earlier claim is not an approved claim of your team.', {}, 404);
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, version },
       data: { verdictLabelId: source.verdictLabelId, rationale: source.rationale, reusedFromId: source.id, status: 'IN_RESEARCH', version: { increment: 1 } },

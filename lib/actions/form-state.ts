@@ -5,6 +5,8 @@ export type FormState = {
   fieldErrors: Record<string, string[] | undefined>;
   /** What the user submitted, handed back so that nothing typed is lost on an error. */
   values: Record<string, string>;
+  /** On a refusal, what kind it was, as the API would say: 401, 403, 404, 409 or 422 (500 for our fault). */
+  status?: number;
 };
 
 export const initialFormState: FormState = { ok: false, message: '', fieldErrors: {}, values: {} };

@@ -76,11 +76,11 @@ export function authedAction<S extends z.ZodType>(
   fn: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<string | void>,
   options: { arrayFields?: readonly string[]; prepare?: (formData: FormData, input: Record<string, unknown>) => Promise<void> } = {},
 ) {
-  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+  const action = async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const { input, values } = formValues(formData, options.arrayFields ?? []);
-    const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}): FormState => ({ ok: false, message, fieldErrors, values });
+    const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}, status = 422): FormState => ({ ok: false, message, fieldErrors, values, status });
     const user = await currentUser();
-    if (!user) return fail('Your session has ended. Sign in again; your text is kept here.');
+    if (!user) return fail('Your session has ended. Sign in again; your text is kept here.', {}, 401);
     try {
       // The role is checked before `prepare`, which may do work on the user's behalf (read an upload, fetch a URL).
       if (permission) assertCan(user, permission);
@@ -100,10 +100,12 @@ export function authedAction<S extends z.ZodType>(
       return { ok: true, message: message ?? 'Saved.', fieldErrors: {}, values: {} };
     } catch (err) {
       unstable_rethrow(err);
-      if (err instanceof ForbiddenError) return fail(err.message);
-      if (err instanceof ActionError) return fail(err.message, err.fieldErrors);
+      if (err instanceof ForbiddenError) return fail(err.message, {}, 403);
+      if (err instanceof ActionError) return fail(err.message, err.fieldErrors, err.status);
       console.error(err);
-      return fail('Something went wrong on our side and nothing was saved. Try again in a moment.');
+      return fail('Something went wrong on our side and nothing was saved. Try again in a moment.', {}, 500);
     }
   };
+  // The permission travels with the action, so the permission matrix test can read it.
+  return Object.assign(action, { permission });
 }

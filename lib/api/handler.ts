@@ -74,6 +74,7 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
         });
       }
       if (def.scope === 'write' && user.scope !== 'write') throw new ApiError(403, 'This token is read-only. Make a token with write access to change things.');
+      if (def.permission) assertCan(user, def.permission);
       const params = parse(def.params, await context.params);
       const url = new URL(request.url);
       const query = parse(def.query, Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.get(k)])));
