@@ -1,11 +1,12 @@
 /** Form pieces every claim form repeats. */
+import { VersionField } from '@/components/form';
 
 /** The claim a form acts on and the version it was read at (the server refuses stale versions). */
 export function ClaimVersionFields({ claim }: { claim: { id: string; version: number } }) {
   return (
     <>
       <input type="hidden" name="claimId" value={claim.id} />
-      <input type="hidden" name="version" value={claim.version} />
+      <VersionField version={claim.version} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 'use client';
 
-import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
-import { initialFormState, type FormState } from '@/lib/actions/form-state';
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { flushSync, useFormStatus } from 'react-dom';
+import { initialFormState, type Conflict, type FormState } from '@/lib/actions/form-state';
 import { buttonClass, type ButtonVariant } from '@/components/button-class';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const FormStateContext = createContext<FormState>(initialFormState);
+/** The version a user chose to overwrite after a conflict; null: the version the form was opened at. */
+const VersionOverrideContext = createContext<number | null>(null);
 
 /**
  * A form bound to a server action. Its fields read errors and the submitted values from the
@@ -21,12 +23,19 @@ export function ActionForm({
   ...rest
 }: { action: Action; children: ReactNode; className?: string; showSuccess?: boolean } & Omit<ComponentProps<'form'>, 'action'>) {
   const [state, formAction] = useActionState(action, initialFormState);
+  // An override answers one conflict: it lapses with the next result (a save brings a new version).
+  const [chosen, setChosen] = useState<{ version: number; answers: FormState } | null>(null);
+  const override = chosen && chosen.answers === state ? chosen.version : null;
+  const setOverride = (version: number) => setChosen({ version, answers: state });
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} noValidate {...rest}>
         <FormMessage state={state} showSuccess={showSuccess} />
-        {/* Layout classes go on the fields' wrapper so the message always spans the form. */}
-        <div className={className}>{children}</div>
+        <VersionOverrideContext.Provider value={override}>
+          {state.conflict ? <ConflictNotice conflict={state.conflict} resolved={override !== null} onResolve={setOverride} /> : null}
+          {/* Layout classes go on the fields' wrapper so the message always spans the form. */}
+          <div className={className}>{children}</div>
+        </VersionOverrideContext.Provider>
       </form>
     </FormStateContext.Provider>
   );
@@ -139,5 +148,80 @@ export function SubmitButton({
         children
       )}
     </button>
+  );
+}
+
+/**
+ * The version of the record this form edits, as it was when the user began. A live refresh may
+ * bring a newer version while they type; the form keeps the one their edit is based on, so the
+ * server sees the conflict instead of the newer version silently losing to theirs. Untouched
+ * forms follow the newest version.
+ */
+export function VersionField({ version }: { version: number }) {
+  const override = useContext(VersionOverrideContext);
+  const ref = useRef<HTMLInputElement>(null);
+  const dirty = useRef(false);
+  const [base, setBase] = useState(version);
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form) return;
+    const edited = () => {
+      dirty.current = true;
+    };
+    const sent = () => {
+      dirty.current = false;
+    };
+    form.addEventListener('input', edited);
+    form.addEventListener('submit', sent);
+    return () => {
+      form.removeEventListener('input', edited);
+      form.removeEventListener('submit', sent);
+    };
+  }, []);
+  useEffect(() => {
+    if (!dirty.current) setBase(version);
+  }, [version]);
+  return <input ref={ref} type="hidden" name="version" value={override ?? base} />;
+}
+
+/** Both versions after a conflict: theirs shown here, the user's still in the fields; merge or overwrite, deliberately. */
+function ConflictNotice({ conflict, resolved, onResolve }: { conflict: Conflict; resolved: boolean; onResolve: (version: number) => void }) {
+  const ref = useRef<HTMLElement>(null);
+  const merge = () => {
+    const form = ref.current?.closest('form');
+    let first: HTMLTextAreaElement | null = null;
+    for (const { field, value } of conflict.theirs) {
+      const el = form?.elements.namedItem(field);
+      if (el instanceof HTMLTextAreaElement && value && !el.value.includes(value)) {
+        el.value = el.value.trim() ? `${value}\n\n${el.value}` : value;
+        first ??= el;
+      }
+    }
+    onResolve(conflict.version);
+    first?.focus();
+  };
+  return (
+    <section ref={ref} aria-label="Conflicting change" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+      <h3 className="font-semibold">Their version</h3>
+      <dl className="mt-1 grid gap-2">
+        {conflict.theirs.map((t) => (
+          <div key={t.field}>
+            <dt className="font-medium">{t.label}</dt>
+            <dd className="mt-0.5 whitespace-pre-wrap rounded bg-white/70 px-2 py-1">{t.value || '(empty)'}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2" aria-live="polite">
+        {resolved ? 'Saving now replaces their version: check the form, then save.' : 'Your version is still in the form.'}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" onClick={merge} className={buttonClass('secondary')}>
+          Merge: add their text to mine
+        </button>
+        <button type="submit" onClick={() => flushSync(() => onResolve(conflict.version))} className={buttonClass('danger')}>
+          Overwrite theirs with mine
+        </button>
+      </div>
+    </section>
   );
 }

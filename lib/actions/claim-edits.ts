@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/record';
 import { ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
-import { CONFLICT_MESSAGE, loadClaim } from '@/lib/actions/claim-mutation';
+import { claimConflict, CONFLICT_MESSAGE, loadClaim } from '@/lib/actions/claim-mutation';
 import { can } from '@/lib/auth/permissions';
 import { mergeRanges, splitRange } from '@/lib/domain/claim-edit';
 import { canResearch } from '@/lib/domain/workflow';
@@ -118,7 +118,7 @@ export const saveAsChecked = authedAction(asCheckedSchema, 'claim.research', asy
       where: { id: claimId, version },
       data: { asChecked: asChecked || null, version: { increment: 1 } },
     });
-    if (count === 0) throw new ActionError(CONFLICT_MESSAGE);
+    if (count === 0) throw await claimConflict(tx, claimId, ['asChecked']);
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'claim.as_checked', claimId, articleId: claim.articleId, data: { asChecked } });
     return claim;
   });

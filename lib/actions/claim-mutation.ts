@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { ActionError, CONFLICT_MESSAGE, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import { ActionError, ConflictError, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
 import type { SessionUser } from '@/lib/auth/session';
 import { transition, type WorkflowClaim, type WorkflowEvent } from '@/lib/domain/workflow';
 
@@ -50,7 +50,34 @@ export async function updateClaimChecked(
     where: { id: claim.id, version: expectedVersion },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 0) throw new ActionError(CONFLICT_MESSAGE, {}, 409);
+  if (count === 0) throw await claimConflict(tx, claim.id, Object.keys(data));
+}
+
+/** What the people who saved first made of the fields this change touches, as the conflict shows them. */
+const CONFLICT_FIELDS = {
+  notes: 'Research notes',
+  rationale: 'Rationale',
+  verdictLabelId: 'Verdict',
+  asChecked: 'Claim as checked',
+  assigneeId: 'Assignee',
+  dueAt: 'Due date',
+} as const;
+
+export async function claimConflict(tx: Prisma.TransactionClient, claimId: string, changed: string[]): Promise<ConflictError> {
+  const now = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { version: true, notes: true, rationale: true, asChecked: true, dueAt: true, verdictLabel: { select: { name: true } }, assignee: { select: { name: true } } },
+  });
+  const value: Record<keyof typeof CONFLICT_FIELDS, string> = {
+    notes: now.notes,
+    rationale: now.rationale ?? '',
+    verdictLabelId: now.verdictLabel?.name ?? 'none',
+    asChecked: now.asChecked ?? '',
+    assigneeId: now.assignee?.name ?? 'nobody',
+    dueAt: now.dueAt?.toISOString().slice(0, 10) ?? 'none',
+  };
+  const fields = (Object.keys(CONFLICT_FIELDS) as (keyof typeof CONFLICT_FIELDS)[]).filter((f) => changed.includes(f));
+  return new ConflictError({ version: now.version, theirs: fields.map((field) => ({ field, label: CONFLICT_FIELDS[field], value: value[field] })) });
 }
 
 export function workflowPatch(state: WorkflowClaim) {

@@ -63,7 +63,7 @@ export const saveNotes = authedAction(notesSchema, 'claim.research', async ({ cl
       type: 'claim.notes_updated',
       claimId,
       articleId: claim.articleId,
-      data: { length: notes.length },
+      data: { length: notes.length, version: version + 1 },
     });
     return claim;
   });

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/record';
-import { actionFor, ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
+import { actionFor, ActionError, authedAction, ConflictError, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
 import { addEvidenceOp } from '@/lib/operations/claims';
 import { loadClaim } from '@/lib/actions/claim-mutation';
 import { can } from '@/lib/auth/permissions';
@@ -23,6 +23,19 @@ async function loadEditableEvidence(tx: Prisma.TransactionClient, user: SessionU
   return { evidence, claim };
 }
 
+/** Someone edited this evidence first: their version of each field, to show beside the user's. */
+async function evidenceConflict(tx: Prisma.TransactionClient, evidenceId: string) {
+  const now = await tx.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { version: true, url: true, title: true, publisher: true, quote: true, note: true } });
+  const theirs = [
+    { field: 'url', label: 'URL', value: now.url },
+    { field: 'title', label: 'Title', value: now.title },
+    { field: 'publisher', label: 'Publisher', value: now.publisher ?? '' },
+    { field: 'quote', label: 'Quoted passage', value: now.quote ?? '' },
+    { field: 'note', label: 'Note', value: now.note ?? '' },
+  ];
+  return new ConflictError({ version: now.version, theirs });
+}
+
 function done(claimId: string, articleId: string) {
   revalidatePath(`/claims/${claimId}`);
   revalidatePath(`/articles/${articleId}`);
@@ -30,13 +43,21 @@ function done(claimId: string, articleId: string) {
 
 export const addEvidence = actionFor(addEvidenceOp, () => 'Evidence added.');
 
-export const updateEvidence = authedAction(updateEvidenceSchema, 'claim.research', async ({ evidenceId, claimId: _claimId, ...fields }, user) => {
+export const updateEvidence = authedAction(updateEvidenceSchema, 'claim.research', async ({ evidenceId, claimId: _claimId, version, ...fields }, user) => {
   const claim = await db.$transaction(async (tx) => {
     const { claim } = await loadEditableEvidence(tx, user, evidenceId);
-    await tx.evidence.update({
-      where: { id: evidenceId },
-      data: { ...fields, publisher: fields.publisher ?? null, quote: fields.quote ?? null, archiveUrl: fields.archiveUrl ?? null, note: fields.note ?? null },
+    const { count } = await tx.evidence.updateMany({
+      where: { id: evidenceId, version },
+      data: {
+        ...fields,
+        publisher: fields.publisher ?? null,
+        quote: fields.quote ?? null,
+        archiveUrl: fields.archiveUrl ?? null,
+        note: fields.note ?? null,
+        version: { increment: 1 },
+      },
     });
+    if (count === 0) throw await evidenceConflict(tx, evidenceId);
     await recordAudit(tx, {
       teamId: user.teamId,
       actorId: user.id,

@@ -7,6 +7,10 @@ export type FormState = {
   values: Record<string, string>;
   /** On a refusal, what kind it was, as the API would say: 401, 403, 404, 409 or 422 (500 for our fault). */
   status?: number;
+  /** Someone else saved first: their version of the fields this form changes, and the version to overwrite. */
+  conflict?: Conflict;
 };
+
+export type Conflict = { version: number; theirs: { field: string; label: string; value: string }[] };
 
 export const initialFormState: FormState = { ok: false, message: '', fieldErrors: {}, values: {} };

@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { unstable_rethrow } from 'next/navigation';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { assertCan, ForbiddenError, type Permission } from '@/lib/auth/permissions';
-import type { FormState } from '@/lib/actions/form-state';
+import type { Conflict, FormState } from '@/lib/actions/form-state';
 
 export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
 export const CONFLICT_MESSAGE =
-  'Someone else changed this claim after you opened it, so nothing was saved. Reload the page to see their change; your text is still here to copy.';
+  'Someone else changed this claim after you opened it, so nothing was saved. Their version is shown here and yours is kept in the form: merge them, or overwrite theirs with yours.';
 
 /**
  * Thrown inside an action for a refusal the user should read (conflict, wrong state, not found).
@@ -20,6 +20,14 @@ export class ActionError extends Error {
     super(message);
     this.name = 'ActionError';
     this.status = status ?? (message === NOT_FOUND_MESSAGE ? 404 : message === CONFLICT_MESSAGE ? 409 : 422);
+  }
+}
+
+/** A version conflict: someone saved first. Carries their values, so the form can show both and let the user merge or overwrite. */
+export class ConflictError extends ActionError {
+  constructor(public readonly conflict: Conflict) {
+    super(CONFLICT_MESSAGE, {}, 409);
+    this.name = 'ConflictError';
   }
 }
 
@@ -101,6 +109,7 @@ export function authedAction<S extends z.ZodType>(
     } catch (err) {
       unstable_rethrow(err);
       if (err instanceof ForbiddenError) return fail(err.message, {}, 403);
+      if (err instanceof ConflictError) return { ...fail(err.message, {}, 409), conflict: err.conflict };
       if (err instanceof ActionError) return fail(err.message, err.fieldErrors, err.status);
       console.error(err);
       return fail('Something went wrong on our side and nothing was saved. Try again in a moment.', {}, 500);

@@ -21,7 +21,11 @@ export const claimRefSchema = z.object({ claimId: id, version });
 export const notesSchema = z.object({
   claimId: id,
   version,
-  notes: z.string().max(100_000, 'Notes must be at most 100,000 characters.'),
+  // Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds.
+  notes: z
+    .string()
+    .max(100_000, 'Notes must be at most 100,000 characters.')
+    .transform((v) => v.replace(/\r\n?/g, '\n')),
 });
 
 export const evidenceSchema = z.object({
@@ -35,7 +39,7 @@ export const evidenceSchema = z.object({
   note: optionalText(1_000, 'Note'),
 });
 
-export const updateEvidenceSchema = evidenceSchema.extend({ evidenceId: id });
+export const updateEvidenceSchema = evidenceSchema.extend({ evidenceId: id, version });
 export const evidenceRefSchema = z.object({ evidenceId: id });
 
 export const submitVerdictSchema = z.object({
