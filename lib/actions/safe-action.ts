@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { assertCan, ForbiddenError, type Permission } from '@/lib/auth/permissions';
 import type { Conflict, FormState } from '@/lib/actions/form-state';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/availability';
 
 export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
 export const CONFLICT_MESSAGE =
@@ -111,6 +112,7 @@ export function authedAction<S extends z.ZodType>(
       if (err instanceof ForbiddenError) return fail(err.message, {}, 403);
       if (err instanceof ConflictError) return { ...fail(err.message, {}, 409), conflict: err.conflict };
       if (err instanceof ActionError) return fail(err.message, err.fieldErrors, err.status);
+      if (isDatabaseUnavailable(err)) return fail(`${DATABASE_UNAVAILABLE_MESSAGE} Your text is kept here.`, {}, 503);
       console.error(err);
       return fail('Something went wrong on our side and nothing was saved. Try again in a moment.', {}, 500);
     }

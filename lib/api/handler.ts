@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/availability';
 import { ActionError, type Operation } from '@/lib/actions/safe-action';
 import { assertCan, ForbiddenError } from '@/lib/auth/permissions';
 import { hitRateLimit } from '@/lib/api/rate-limit';
@@ -97,6 +98,7 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
         const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors).filter((e): e is [string, string[]] => Boolean(e[1]?.length)));
         return errorJson(err.status, err.message, Object.keys(fieldErrors).length ? fieldErrors : undefined);
       }
+      if (isDatabaseUnavailable(err)) return errorJson(503, DATABASE_UNAVAILABLE_MESSAGE, undefined, { 'Retry-After': '5' });
       console.error(err);
       return errorJson(500, 'Something went wrong on our side and nothing was saved. Try again in a moment.');
     }

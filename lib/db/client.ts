@@ -4,12 +4,19 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 /**
  * Builds a Prisma client on the `pg` adapter. The embedded database (PGlite) is a single
  * session, so it gets a pool of one connection; queries queue in the pool (ADR 0002).
+ *
+ * While the database is away a request should fail within seconds, not hang (ADR 0016):
+ * `connectionTimeoutMillis` bounds both opening a connection and waiting for a free one in the
+ * pool. The embedded pool keeps a longer wait because its one connection may be busy with a
+ * large import for that long; a refused connection fails at once either way. TCP keep-alive
+ * lets an idle connection to a vanished server be noticed and replaced.
  */
 export function createPrismaClient(url: string, embedded: boolean): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: url,
     max: embedded ? 1 : 10,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: embedded ? 10_000 : 5_000,
+    keepAlive: true,
   });
   return new PrismaClient({ adapter });
 }

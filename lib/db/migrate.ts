@@ -34,8 +34,11 @@ export function listMigrations(dir = migrationsDir()): { name: string; sql: stri
     });
 }
 
-/** Returns the names of the migrations it applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
+/**
+ * Returns the names of the migrations it applied. `upTo` stops after that migration (a restore
+ * loads a backup at the schema it was taken with, then applies the rest).
+ */
+export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
@@ -47,7 +50,7 @@ export async function applyMigrations(url: string): Promise<string[]> {
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const doneByName = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
-    for (const migration of listMigrations()) {
+    for (const migration of listMigrations().filter((m) => options.upTo === undefined || m.name <= options.upTo)) {
       const previous = doneByName.get(migration.name);
       if (previous) {
         if (previous !== migration.checksum) {

@@ -38,6 +38,15 @@ export default async function ExportPage() {
           </Card>
         ) : null}
         {isAdmin ? (
+          <Card title="Audit log">
+            <p className="mb-3 text-sm text-stone-600">
+              Every recorded event of the team, oldest first: when, what, who did it (by name), the article and claim it concerns, and its details as
+              JSON. The log can be added to, never changed: the database refuses edits and deletions.
+            </p>
+            <ExportButtons url="/api/export/audit" noun="events" label="Export audit log" />
+          </Card>
+        ) : null}
+        {isAdmin ? (
           <Card title="Import a team export">
             <p className="mb-3 text-sm text-stone-600">
               Brings a team export into this team, while it has no articles, with all its work and history. Its verdict scale replaces this team’s;
