@@ -10,6 +10,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   /** '1' lets imports from a URL and webhooks reach private, loopback and link-local addresses (tests, intranets). */
   CLAIMDESK_ALLOW_PRIVATE_URLS: z.enum(['0', '1']).default('0'),
+  /** '1' behind a reverse proxy that appends the client to X-Forwarded-For: sign-in limits then count per client address. */
+  CLAIMDESK_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Address of the public fact-check pages in ClaimReview and links, e.g. https://factcheck.example; else taken from the request. */
   CLAIMDESK_PUBLIC_URL: z.string().url().optional(),
   /** First retry delay of a failed webhook delivery; each later one doubles it. */

@@ -2,8 +2,11 @@
 
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/lib/auth/config';
+import { TooManySignIns } from '@/lib/auth/credentials';
+import { SIGN_IN_WINDOW_SECONDS } from '@/lib/auth/sign-in-limit';
 import type { FormState } from '@/lib/actions/form-state';
 import { loginSchema } from '@/lib/validation/team';
+import { localPath } from '@/lib/validation/local-path';
 
 /** Sign-in has no session yet, so it validates here instead of in authedAction. */
 export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -16,11 +19,15 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
   }
   const next = String(formData.get('next') ?? '');
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: next.startsWith('/') && !next.startsWith('//') ? next : '/articles' });
+    await signIn('credentials', { ...parsed.data, redirectTo: localPath(next) });
   } catch (err) {
     if (err instanceof AuthError) {
-      // The same words whether or not the account exists.
-      return { ok: false, message: 'That email and password do not match an account.', fieldErrors: {}, values };
+      // The same words whether or not the account exists; a locked-out attempt is not told whether the password was right.
+      const message =
+        err instanceof TooManySignIns
+          ? `Too many failed sign-ins for this account or from your network. Try again in at most ${SIGN_IN_WINDOW_SECONDS / 60} minutes, or ask an admin to reset your password.`
+          : 'That email and password do not match an account.';
+      return { ok: false, message, fieldErrors: {}, values };
     }
     throw err;
   }

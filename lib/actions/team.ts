@@ -6,8 +6,19 @@ import { recordAudit } from '@/lib/audit/record';
 import { ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session';
+import { OPEN_WORK } from '@/lib/auth/members';
+import { clearAccountFailures } from '@/lib/auth/sign-in-limit';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { addMemberSchema, changeRoleSchema, labelRefSchema, moveLabelSchema, renameLabelSchema, verdictLabelSchema } from '@/lib/validation/team';
+import {
+  addMemberSchema,
+  changeRoleSchema,
+  labelRefSchema,
+  moveLabelSchema,
+  removeMemberSchema,
+  renameLabelSchema,
+  resetPasswordSchema,
+  verdictLabelSchema,
+} from '@/lib/validation/team';
 
 export const addMember = authedAction(addMemberSchema, 'team.manage', async ({ name, email, role, password }, user) => {
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -22,16 +33,74 @@ export const addMember = authedAction(addMemberSchema, 'team.manage', async ({ n
   return `${name} can now sign in as ${role}.`;
 });
 
+/**
+ * A member of the admin's own team other than the admin, not removed. Another team's member reads
+ * as not found, like an id that does not exist.
+ */
+async function loadOtherMember(tx: Prisma.TransactionClient, user: SessionUser, userId: string, selfMessage: string) {
+  if (userId === user.id) throw new ActionError(selfMessage, {}, 403);
+  const member = await tx.user.findFirst({
+    where: { id: userId, teamId: user.teamId },
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+  });
+  if (!member) throw new ActionError(NOT_FOUND_MESSAGE);
+  if (member.deactivatedAt) throw new ActionError(`${member.name} was removed from the team.`, {}, 409);
+  return member;
+}
+
 export const changeRole = authedAction(changeRoleSchema, 'team.manage', async ({ userId, role }, user) => {
-  if (userId === user.id) throw new ActionError('You cannot change your own role; ask another admin.');
   await db.$transaction(async (tx) => {
-    const member = await tx.user.findFirst({ where: { id: userId, teamId: user.teamId }, select: { name: true, role: true } });
-    if (!member) throw new ActionError(NOT_FOUND_MESSAGE);
+    const member = await loadOtherMember(tx, user, userId, 'You cannot change your own role; ask another admin.');
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'team.role_changed', data: { userId, name: member.name, from: member.role, to: role } });
   });
   revalidatePath('/settings');
   return 'Role changed.';
+});
+
+/** The admin types the new password and passes it on privately; every session of the member ends. */
+export const resetPassword = authedAction(resetPasswordSchema, 'team.manage', async ({ userId, password }, user) => {
+  const passwordHash = await hashPassword(password);
+  const member = await db.$transaction(async (tx) => {
+    const member = await loadOtherMember(tx, user, userId, 'You cannot reset your own password here; ask another admin.');
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // A member locked out by failed sign-ins is usually why an admin resets: the new password works at once.
+    await clearAccountFailures(tx, member.email);
+    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'team.password_reset', data: { userId, name: member.name } });
+    return member;
+  });
+  revalidatePath('/settings');
+  return `${member.name} has a new password and was signed out everywhere. Give it to them privately.`;
+});
+
+/**
+ * Removal deactivates, never deletes: history keeps the member's name. Their sessions end at
+ * once, their API tokens are revoked, and their open claims stay assigned to them, notes and
+ * evidence included, until an editor reassigns them (ADR 0014).
+ */
+export const removeMember = authedAction(removeMemberSchema, 'team.manage', async ({ userId }, user) => {
+  const { member, tokens, openClaims } = await db.$transaction(async (tx) => {
+    const member = await loadOtherMember(tx, user, userId, 'You cannot remove yourself; ask another admin.');
+    const now = new Date();
+    // Conditional, so that two admins removing the same member at once record one removal.
+    const removed = await tx.user.updateMany({ where: { id: userId, deactivatedAt: null }, data: { deactivatedAt: now, sessionVersion: { increment: 1 } } });
+    if (removed.count === 0) throw new ActionError(`${member.name} was removed from the team.`, {}, 409);
+    const tokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    const openClaims = await tx.claim.count({ where: { teamId: user.teamId, assigneeId: userId, archivedAt: null, status: { in: [...OPEN_WORK] } } });
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      type: 'team.member_removed',
+      data: { userId, name: member.name, role: member.role, tokensRevoked: tokens.count, openClaims },
+    });
+    return { member, tokens: tokens.count, openClaims };
+  });
+  revalidatePath('/settings');
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const said = [`${member.name} was removed and signed out everywhere.`];
+  if (tokens) said.push(`${plural(tokens, 'API token')} revoked.`);
+  if (openClaims) said.push(`${plural(openClaims, 'open claim')} still assigned to them: reassign from Claims.`);
+  return said.join(' ');
 });
 
 async function changeScale(user: SessionUser, what: string, change: (tx: Prisma.TransactionClient) => Promise<void>) {

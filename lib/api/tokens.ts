@@ -29,7 +29,7 @@ export async function createApiToken(
 
 export type TokenUser = SessionUser & { tokenId: string; scope: TokenScope; rateLimitPerMinute: number };
 
-/** The member a bearer token acts for, as the database has them now; null for an unknown or revoked token. */
+/** The member a bearer token acts for, as the database has them now; null for an unknown or revoked token, or a removed member's. */
 export async function userForToken(prisma: PrismaClient, token: string): Promise<TokenUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const found = await prisma.apiToken.findUnique({
@@ -41,11 +41,11 @@ export async function userForToken(prisma: PrismaClient, token: string): Promise
       revokedAt: true,
       lastUsedAt: true,
       rateLimitPerMinute: true,
-      user: { select: { id: true, name: true, email: true, role: true, teamId: true, team: { select: { name: true } } } },
+      user: { select: { id: true, name: true, email: true, role: true, teamId: true, deactivatedAt: true, team: { select: { name: true } } } },
     },
   });
-  // A member moved to another team keeps no access to the old one through an old token.
-  if (!found || found.revokedAt || found.user.teamId !== found.teamId) return null;
+  // A member moved to another team keeps no access to the old one through an old token; a removed member keeps none at all.
+  if (!found || found.revokedAt || found.user.deactivatedAt || found.user.teamId !== found.teamId) return null;
   // Last use is kept to the minute: one write a minute per token, not one per request.
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });

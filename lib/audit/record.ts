@@ -27,6 +27,8 @@ export type AuditType =
   | 'verdict.reused'
   | 'team.member_added'
   | 'team.role_changed'
+  | 'team.member_removed'
+  | 'team.password_reset'
   | 'scale.changed'
   | 'claim.published'
   | 'claim.unpublished'

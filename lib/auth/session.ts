@@ -15,8 +15,9 @@ export type SessionUser = {
 };
 
 /**
- * The signed-in user as the database has them now: a role change or removal takes effect
- * on the next request, and a bumped session version ends old sessions. Cached per request.
+ * The signed-in user as the database has them now: a role change takes effect on the next
+ * request, and a removal (deactivatedAt) or a bumped session version (removal, password reset)
+ * ends every session of theirs at once. Cached per request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
@@ -24,9 +25,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!uid) return null;
   const user = await db.user.findUnique({
     where: { id: uid },
-    select: { id: true, name: true, email: true, role: true, teamId: true, sessionVersion: true, team: { select: { name: true } } },
+    select: { id: true, name: true, email: true, role: true, teamId: true, sessionVersion: true, deactivatedAt: true, team: { select: { name: true } } },
   });
-  if (!user || user.sessionVersion !== ((session as { sv?: number }).sv ?? 0)) return null;
+  if (!user || user.deactivatedAt || user.sessionVersion !== ((session as { sv?: number }).sv ?? 0)) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId, teamName: user.team.name };
 });
 

@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/session';
 /** Members who can be given claims to check. */
 export function listAssignees(user: SessionUser) {
   return db.user.findMany({
-    where: { teamId: user.teamId, role: { in: ['checker', 'editor'] } },
+    where: { teamId: user.teamId, role: { in: ['checker', 'editor'] }, deactivatedAt: null },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, role: true },
   });

@@ -34,7 +34,7 @@ export const assignClaimsOp = operation(assignClaimsSchema, 'claim.assign', asyn
       );
     }
     const assignee = await tx.user.findFirst({
-      where: { id: assigneeId!, teamId: user.teamId, role: { in: ['checker', 'editor'] } },
+      where: { id: assigneeId!, teamId: user.teamId, role: { in: ['checker', 'editor'] }, deactivatedAt: null },
       select: { id: true, name: true },
     });
     if (!assignee) throw new ActionError('Choose a checker from your team.', { assigneeId: ['Choose a checker from your team.'] });

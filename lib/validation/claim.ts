@@ -21,11 +21,11 @@ export const claimRefSchema = z.object({ claimId: id, version });
 export const notesSchema = z.object({
   claimId: id,
   version,
-  // Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds.
+  // Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds (and no NUL, which PostgreSQL refuses).
   notes: z
     .string()
     .max(100_000, 'Notes must be at most 100,000 characters.')
-    .transform((v) => v.replace(/\r\n?/g, '\n')),
+    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\u0000/g, '')),
 });
 
 export const evidenceSchema = z.object({

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// Zod compiles object parsers with new Function() when eval is allowed, and probes for it once;
+// the Content-Security-Policy forbids eval, so in the browser that probe is a CSP violation.
+// Every schema imports this module, so this runs before any schema is built (ADR 0015).
+z.config({ jitless: true });
+
 /** Form fields arrive as strings; an empty optional field means "not given". */
 export const optionalText = (max: number, label: string) =>
   z
@@ -12,7 +17,8 @@ export const optionalText = (max: number, label: string) =>
 export const requiredText = (max: number, label: string) =>
   z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
 
-function isWebUrl(value: string): boolean {
+/** An absolute http(s) address: the only kind of stored URL the app ever renders as a link. */
+export function isWebUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && Boolean(url.hostname);

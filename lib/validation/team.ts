@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
 import { id, requiredText } from '@/lib/validation/fields';
+// Server-only (the list of common passwords): this module is for actions, the API and server pages.
+import { isCommonPassword } from '@/lib/auth/common-passwords';
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter the email address you sign in with.'),
@@ -8,13 +10,28 @@ export const loginSchema = z.object({
 });
 
 export const PASSWORD_MIN = 10;
+export const COMMON_PASSWORD_MESSAGE = 'That password is on a list of commonly used passwords; choose another.';
+
+/** Every password a person is given (a new member, an admin's reset): long enough and not a common one. */
+export const newPassword = z
+  .string({ error: 'Enter a password.' })
+  // A short password gets the one message that helps; the list is checked only on a long enough one.
+  .min(PASSWORD_MIN, { error: `The password needs at least ${PASSWORD_MIN} characters.`, abort: true })
+  .max(200, { error: 'The password can have at most 200 characters.', abort: true })
+  .refine((p) => !isCommonPassword(p), COMMON_PASSWORD_MESSAGE);
+
+/** The "I understand …" box of a destructive form: checked boxes arrive as "on". */
+const confirmed = z.literal('on', { error: 'Tick the box to confirm.' });
 
 export const addMemberSchema = z.object({
   name: requiredText(120, 'Name'),
   email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
   role: z.enum(ROLES, { error: 'Choose a role.' }),
-  password: z.string().min(PASSWORD_MIN, `The password needs at least ${PASSWORD_MIN} characters.`).max(200),
+  password: newPassword,
 });
+
+export const resetPasswordSchema = z.object({ userId: id, password: newPassword, confirm: confirmed });
+export const removeMemberSchema = z.object({ userId: id, confirm: confirmed });
 
 export const changeRoleSchema = z.object({ userId: id, role: z.enum(ROLES, { error: 'Choose a role.' }) });
 

@@ -1,12 +1,24 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { listMembers, listVerdictLabels } from '@/lib/data/team';
+import { listVerdictLabels } from '@/lib/data/team';
+import { listMemberAccounts } from '@/lib/auth/members';
 import { Card, PageHeader } from '@/components/layout';
 import { ActionForm, Field, SubmitButton } from '@/components/form';
-import { addMember, addVerdictLabel, changeRole, moveVerdictLabel, renameVerdictLabel, toggleRetireVerdictLabel } from '@/lib/actions/team';
+import {
+  addMember,
+  addVerdictLabel,
+  changeRole,
+  moveVerdictLabel,
+  removeMember,
+  renameVerdictLabel,
+  resetPassword,
+  toggleRetireVerdictLabel,
+} from '@/lib/actions/team';
 import { ROLES } from '@/lib/auth/permissions';
 import { PASSWORD_MIN } from '@/lib/validation/team';
+import { ConfirmBox } from './confirm-box';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -20,39 +32,92 @@ export default async function SettingsPage() {
       </>
     );
   }
-  const [members, labels] = await Promise.all([listMembers(user), listVerdictLabels(user, { includeRetired: true })]);
+  const [members, labels] = await Promise.all([listMemberAccounts(user), listVerdictLabels(user, { includeRetired: true })]);
+  const passwordHint = `At least ${PASSWORD_MIN} characters, not a commonly used password. Share it privately.`;
   return (
     <>
       <PageHeader title="Settings" description={`Members and verdict scale of ${user.teamName}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Members">
-          <ul className="mb-6 divide-y divide-stone-100">
-            {members.map((m) => (
-              <li key={m.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-end sm:justify-between">
-                <div>
-                  <p className="font-medium text-stone-900">{m.name}</p>
-                  <p className="text-sm text-stone-600">{m.email}</p>
+          <ul className="mb-6 divide-y divide-stone-100" aria-label="Active members">
+            {members.active.map((m) => (
+              <li key={m.id} className="py-3">
+                <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
+                  <div>
+                    <p className="font-medium text-stone-900">{m.name}</p>
+                    <p className="text-sm text-stone-600">{m.email}</p>
+                  </div>
+                  {m.id === user.id ? (
+                    <p className="text-sm text-stone-600">{m.role} (you)</p>
+                  ) : (
+                    <ActionForm action={changeRole} className="flex items-end gap-2" aria-label={`Role of ${m.name}`}>
+                      <input type="hidden" name="userId" value={m.id} />
+                      <Field name="role" label={`Role of ${m.name}`} as="select" defaultValue={m.role} className="mb-0">
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
+                      </Field>
+                      <SubmitButton variant="secondary" pendingText="Saving…">
+                        Change
+                      </SubmitButton>
+                    </ActionForm>
+                  )}
                 </div>
-                {m.id === user.id ? (
-                  <p className="text-sm text-stone-600">{m.role} (you)</p>
-                ) : (
-                  <ActionForm action={changeRole} className="flex items-end gap-2" aria-label={`Role of ${m.name}`}>
-                    <input type="hidden" name="userId" value={m.id} />
-                    <Field name="role" label={`Role of ${m.name}`} as="select" defaultValue={m.role} className="mb-0">
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </Field>
-                    <SubmitButton variant="secondary" pendingText="Saving…">
-                      Change
-                    </SubmitButton>
-                  </ActionForm>
+                {m.id === user.id ? null : (
+                  <div className="mt-2 flex flex-col gap-2 text-sm">
+                    <details>
+                      <summary className="cursor-pointer text-stone-700">Reset password</summary>
+                      <ActionForm action={resetPassword} className="mt-2" aria-label={`Reset password of ${m.name}`}>
+                        <input type="hidden" name="userId" value={m.id} />
+                        <Field name="password" label={`New password for ${m.name}`} type="password" autoComplete="new-password" hint={passwordHint} />
+                        <ConfirmBox>I understand that {m.name} is signed out everywhere and needs the new password to sign in.</ConfirmBox>
+                        <SubmitButton variant="secondary" pendingText="Resetting…">
+                          Reset password
+                        </SubmitButton>
+                      </ActionForm>
+                    </details>
+                    <details>
+                      <summary className="cursor-pointer text-stone-700">Remove</summary>
+                      <ActionForm action={removeMember} className="mt-2" aria-label={`Remove ${m.name}`}>
+                        <input type="hidden" name="userId" value={m.id} />
+                        <p className="mb-2 text-stone-600">
+                          {m.name} is signed out at once, cannot sign in again and their API tokens stop working. History keeps their name; claims
+                          assigned to them stay so until an editor reassigns them.
+                        </p>
+                        <ConfirmBox>I understand that {m.name} loses access to the desk.</ConfirmBox>
+                        <SubmitButton variant="danger" pendingText="Removing…">
+                          Remove
+                        </SubmitButton>
+                      </ActionForm>
+                    </details>
+                  </div>
                 )}
               </li>
             ))}
           </ul>
+          {members.removed.length ? (
+            <>
+              <h3 className="mb-2 text-sm font-semibold text-stone-900">Removed members</h3>
+              <ul className="mb-6 divide-y divide-stone-100" aria-label="Removed members">
+                {members.removed.map((m) => (
+                  <li key={m.id} className="py-2 text-sm text-stone-600">
+                    <p>
+                      <span className="font-medium text-stone-800">{m.name}</span> · {m.email} · removed {m.removedAt.toISOString().slice(0, 10)}
+                    </p>
+                    {m.openClaims ? (
+                      <p>
+                        <Link href={`/claims?assignee=${m.id}`} className="text-blue-800 underline">
+                          {m.openClaims} open {m.openClaims === 1 ? 'claim' : 'claims'} still assigned
+                        </Link>
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <h3 className="mb-3 text-sm font-semibold text-stone-900">Add a member</h3>
           <ActionForm action={addMember} aria-label="Add a member">
             <Field name="name" label="Name" autoComplete="off" />
@@ -64,7 +129,7 @@ export default async function SettingsPage() {
                 </option>
               ))}
             </Field>
-            <Field name="password" label="Initial password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. Share it privately.`} />
+            <Field name="password" label="Initial password" type="password" autoComplete="new-password" hint={passwordHint} />
             <SubmitButton pendingText="Adding…">Add member</SubmitButton>
           </ActionForm>
         </Card>

@@ -15,6 +15,7 @@ import { ClaimsTable } from './claims-table';
 import { LiveUpdates } from '@/components/live-updates';
 import { ExportButtons } from '@/components/export-button';
 import { publishReport } from '@/lib/actions/publishing';
+import { WebLink } from '@/components/web-link';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -87,9 +88,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             {article.sourceUrl ? (
               <>
                 {' · '}
-                <a href={article.sourceUrl} className="text-blue-700 underline" rel="noopener noreferrer nofollow" target="_blank">
+                <WebLink href={article.sourceUrl} className="text-blue-700 underline" rel="noopener noreferrer nofollow" target="_blank">
                   Source
-                </a>
+                </WebLink>
               </>
             ) : null}
           </>

@@ -1,11 +1,13 @@
-import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { ActionForm, Field, SubmitButton, VersionField } from '@/components/form';
 import { addEvidence, removeEvidence, updateEvidence } from '@/lib/actions/evidence';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { canResearch, type WorkflowClaim } from '@/lib/domain/workflow';
 import { STANCE_LABEL, STANCES } from '@/lib/validation/claim';
+import { WebLink } from '@/components/web-link';
 
 type Evidence = {
+  version: number;
   id: string;
   url: string;
   title: string;
@@ -69,9 +71,9 @@ export function EvidenceList({ evidence, user, claim }: { evidence: Evidence[]; 
         return (
           <li key={e.id} className="rounded-md border border-stone-200 p-3">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-blue-800 underline [overflow-wrap:anywhere]">
+              <WebLink href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-blue-800 underline [overflow-wrap:anywhere]">
                 {e.title}
-              </a>
+              </WebLink>
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STANCE_STYLE[e.stance]}`}>{STANCE_LABEL[e.stance]}</span>
             </div>
             <p className="mt-0.5 text-xs text-stone-600 [overflow-wrap:anywhere]">
@@ -85,9 +87,9 @@ export function EvidenceList({ evidence, user, claim }: { evidence: Evidence[]; 
               {e.archiveUrl ? (
                 <>
                   {' · '}
-                  <a href={e.archiveUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 underline">
+                  <WebLink href={e.archiveUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-800 underline">
                     Archived copy
-                  </a>
+                  </WebLink>
                 </>
               ) : null}
             </p>
@@ -98,6 +100,7 @@ export function EvidenceList({ evidence, user, claim }: { evidence: Evidence[]; 
                   <ActionForm action={updateEvidence} className="mt-3" aria-label={`Edit evidence ${e.title}`}>
                     <input type="hidden" name="claimId" value={claim.id} />
                     <input type="hidden" name="evidenceId" value={e.id} />
+                    <VersionField version={e.version} />
                     <EvidenceFields evidence={e} />
                     <SubmitButton pendingText="Saving…">Save evidence</SubmitButton>
                   </ActionForm>

@@ -5,6 +5,7 @@ import { getPublishedClaim, publicBaseUrl } from '@/lib/data/public';
 import { claimReviewJsonLd, jsonForScript } from '@/lib/domain/claim-review';
 import { STANCE_LABEL } from '@/lib/validation/claim';
 import { DateText } from '@/components/layout';
+import { WebLink, webUrlOrNull } from '@/components/web-link';
 
 type Params = { params: Promise<{ teamSlug: string; claimId: string }> };
 
@@ -28,8 +29,8 @@ export default async function PublicFactCheckPage({ params }: Params) {
     claimText: claim.text,
     verdict,
     scalePositions,
-    org: { name: publisher, url: team.orgUrl, logoUrl: team.orgLogoUrl },
-    article: claim.article,
+    org: { name: publisher, url: webUrlOrNull(team.orgUrl), logoUrl: webUrlOrNull(team.orgLogoUrl) },
+    article: { ...claim.article, sourceUrl: webUrlOrNull(claim.article.sourceUrl) },
     datePublished: firstPublishedAt,
     dateModified: latestCorrection?.createdAt ?? null,
   });
@@ -49,9 +50,9 @@ export default async function PublicFactCheckPage({ params }: Params) {
         <p className="mt-3 text-sm text-stone-700">
           {said ? `${said}, ` : ''}
           {claim.article.sourceUrl ? (
-            <a href={claim.article.sourceUrl} className="text-blue-800 underline" rel="noopener noreferrer">
+            <WebLink href={claim.article.sourceUrl} className="text-blue-800 underline" rel="noopener noreferrer">
               {claim.article.title}
-            </a>
+            </WebLink>
           ) : (
             claim.article.title
           )}
@@ -115,17 +116,17 @@ export default async function PublicFactCheckPage({ params }: Params) {
         <ul className="mt-2 grid gap-3">
           {claim.evidence.map((e) => (
             <li key={e.id} className="rounded-md border border-stone-200 bg-white p-3 text-sm">
-              <a href={e.url} className="font-medium text-blue-800 underline" rel="noopener noreferrer">
+              <WebLink href={e.url} className="font-medium text-blue-800 underline" rel="noopener noreferrer">
                 {e.title}
-              </a>
+              </WebLink>
               {e.publisher ? <span className="text-stone-600"> — {e.publisher}</span> : null}
               <span className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{STANCE_LABEL[e.stance]}</span>
               {e.quote ? <blockquote className="mt-2 border-l-2 border-stone-300 pl-3 text-stone-800">{e.quote}</blockquote> : null}
               {e.archiveUrl ? (
                 <p className="mt-1">
-                  <a href={e.archiveUrl} className="text-blue-800 underline" rel="noopener noreferrer">
+                  <WebLink href={e.archiveUrl} className="text-blue-800 underline" rel="noopener noreferrer">
                     Archived copy<span className="sr-only"> of {e.title}</span>
-                  </a>
+                  </WebLink>
                 </p>
               ) : null}
             </li>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublishedReport } from '@/lib/data/public';
 import { DateText, EmptyState } from '@/components/layout';
+import { WebLink } from '@/components/web-link';
 
 export const metadata: Metadata = { title: 'Fact-check report' };
 
@@ -29,9 +30,9 @@ export default async function PublicReportPage({ params }: { params: Promise<{ t
           <>
             {' '}
             ·{' '}
-            <a href={article.sourceUrl} className="text-blue-800 underline" rel="noopener noreferrer">
+            <WebLink href={article.sourceUrl} className="text-blue-800 underline" rel="noopener noreferrer">
               Read the article
-            </a>
+            </WebLink>
           </>
         ) : null}
       </p>

@@ -1,0 +1,62 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { hitRateLimit } from '@/lib/api/rate-limit';
+
+/**
+ * Failed sign-ins, counted in the database (lib/api/rate-limit.ts) so every app instance shares
+ * the counts: per account (the email as typed, whether or not it has an account) and per client
+ * address (lib/auth/client-address.ts; one shared bucket when the address cannot be known).
+ * ADR 0014 gives the reasons for the numbers.
+ */
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+export const SIGN_IN_LIMITS = { account: 5, address: 50 } as const;
+
+/** Keys hold a hash of the email, so the table keeps no list of the addresses people typed. */
+export function accountKey(email: string): string {
+  return `signin:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+}
+
+export function addressKey(address: string | null): string {
+  return `signin:address:${address ?? 'unknown'}`;
+}
+
+export type SignInAttempt = {
+  /** False when the account or the address has had too many failures in this window. */
+  allowed: boolean;
+  /** Call when the password was right: the attempt then does not count as a failure. */
+  succeeded: () => Promise<void>;
+};
+
+/**
+ * Counts the attempt as a failure before the password is checked, so that parallel guesses cannot
+ * all pass a check made before any of them failed; a successful sign-in takes its count back. A
+ * success therefore never counts against the account or address, and is refused only when one of
+ * the two is over its limit.
+ */
+export async function reserveSignInAttempt(
+  prisma: PrismaClient,
+  { email, address, now = new Date() }: { email: string; address: string | null; now?: Date },
+): Promise<SignInAttempt> {
+  const keys = [
+    { key: accountKey(email), limit: SIGN_IN_LIMITS.account },
+    { key: addressKey(address), limit: SIGN_IN_LIMITS.address },
+  ];
+  const hits = await Promise.all(keys.map(({ key, limit }) => hitRateLimit(prisma, { key, limit, windowSeconds: SIGN_IN_WINDOW_SECONDS, now })));
+  // The window hitRateLimit counted in (fixed windows from the epoch).
+  const windowMs = SIGN_IN_WINDOW_SECONDS * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+  return {
+    allowed: hits.every((h) => h.allowed),
+    succeeded: async () => {
+      await prisma.$executeRaw`
+        UPDATE "RateLimit" SET "count" = "count" - 1
+        WHERE "key" IN (${keys[0].key}, ${keys[1].key}) AND "windowStart" = ${windowStart}::timestamp(3) AND "count" > 0`;
+    },
+  };
+}
+
+/** After an admin sets a new password the account may sign in at once (its address may still be over). */
+export async function clearAccountFailures(tx: Prisma.TransactionClient, email: string): Promise<void> {
+  await tx.rateLimit.deleteMany({ where: { key: accountKey(email) } });
+}
