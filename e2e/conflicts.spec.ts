@@ -5,6 +5,8 @@ import { expect, importFixture, pageAs, prisma, signIn, test } from './fixtures'
  * merges or overwrites deliberately; nothing is overwritten silently, even when the page has
  * refreshed itself with the first person's change while the second was typing.
  */
+const LIVE = 'Live: changes by others appear here';
+
 async function claimInResearch(desk: Parameters<typeof importFixture>[0]) {
   const article = await importFixture(desk, 'transit-budget');
   const claim = await prisma.claim.findFirstOrThrow({ where: { articleId: article.id, position: 1 } });
@@ -15,11 +17,14 @@ test('the second to save research notes merges them with the first', async ({ pa
   const claim = await claimInResearch(desk);
   await signIn(page, desk.editor);
   await page.goto(`/claims/${claim.id}`);
+  // Type once the page is live (hydrated and listening), as a person would after it loads.
+  await expect(page.getByText(LIVE)).toBeVisible();
   const editorNotes = page.getByRole('region', { name: 'Research notes' }).getByLabel('Notes');
   await editorNotes.fill('Editor: the ministry confirmed the 12.5% figure.');
 
   const checker = await pageAs(browser, desk.checker);
   await checker.goto(`/claims/${claim.id}`);
+  await expect(checker.getByText(LIVE)).toBeVisible();
   const checkerNotes = checker.getByRole('region', { name: 'Research notes' });
   await checkerNotes.getByLabel('Notes').fill('Checker: called the press office.');
   await checkerNotes.getByRole('button', { name: 'Save notes' }).click();
@@ -48,6 +53,7 @@ test('the second to save can overwrite, deliberately, and the history keeps both
   const claim = await claimInResearch(desk);
   await signIn(page, desk.editor);
   await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByText(LIVE)).toBeVisible();
   const notes = page.getByRole('region', { name: 'Research notes' });
   await notes.getByLabel('Notes').fill('Mine.');
   // Someone else saves in between (through the database, as another instance would).
@@ -67,6 +73,7 @@ test('an evidence edit based on an old version is refused with theirs shown', as
   });
   await signIn(page, desk.editor);
   await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByText(LIVE)).toBeVisible();
   await page.getByText('Edit', { exact: true }).click();
   const edit = page.getByRole('form', { name: 'Edit evidence Old title' });
   await edit.getByLabel('Title').fill('My title');

@@ -137,7 +137,7 @@ test('an editor publishes an approved fact-check with ClaimReview data, corrects
   // Unpublished: a 404 to the public, and gone from the corrections page.
   await page.getByRole('form', { name: 'Unpublish fact-check' }).getByRole('button', { name: 'Unpublish' }).click();
   await expect(page.getByRole('form', { name: 'Publish fact-check' })).toBeVisible();
-  expect((await request.get(publicPath)).status()).toBe(404);
+  await expect.poll(async () => (await request.get(publicPath)).status()).toBe(404);
   await reader.reload();
   await expect(reader.getByText('No corrections')).toBeVisible();
 });
@@ -164,7 +164,7 @@ test('an article report lists its published fact-checks only; checkers cannot pu
 
   await page.getByRole('form', { name: 'Article report' }).getByRole('button', { name: 'Unpublish report' }).click();
   await expect(page.getByRole('form', { name: 'Article report' }).getByRole('button', { name: 'Publish report' })).toBeVisible();
-  expect((await request.get(reportPath)).status()).toBe(404);
+  await expect.poll(async () => (await request.get(reportPath)).status()).toBe(404);
 
   const checker = await pageAs(browser, desk.checker);
   await checker.goto(`/claims/${unpublished.id}`);
