@@ -3,9 +3,12 @@
  * throwaway database, embedded PGlite and/or PostgreSQL, with a team of `--articles` articles
  * of `--claims` claims and `--checkers` checkers, each signed in through the real Auth.js
  * endpoints and holding a write-scoped API token, and lets every checker work at once for
- * `--seconds` seconds (scripts/lib/load-mix.ts: mostly pages, some API writes). Prints
+ * `--seconds` seconds (scripts/lib/load-mix.ts: mostly pages, some API writes), each pausing a
+ * think time of `--think` seconds before every request as a person does (ADR 0019). Prints
  * requests/second, p50/p95/p99 latency, errors (409 conflicts apart) and the server's peak
- * memory beside their targets. A missed target is reported, not a failure: only an actual
+ * memory beside their targets. Then, for `--capacity` seconds, the same checkers with no pause
+ * at all (autocannon): the most the server answers per second, and the latency when it is
+ * saturated; figures, not targets. A missed target is reported, not a failure: only an actual
  * error of the bench makes it exit non-zero. Everything it starts is stopped and every
  * database it made is dropped at the end, on Ctrl-C and on error too.
  *
@@ -23,7 +26,7 @@ import { ensureBuild, freePort, startNext, stopProcessGroup, waitForHttp } from 
 import { signIn } from './lib/bench-http';
 import { startEmbeddedDatabaseProcess } from './lib/embedded-db-process';
 import { createLoadDesk } from './lib/load-desk';
-import { checkerState, KINDS, LoadStats, runLoad, type Kind } from './lib/load-mix';
+import { checkerState, KINDS, LoadStats, runCheckers, runSaturation, type Kind, type LoadRun, type ThinkTime } from './lib/load-mix';
 import { TreeMemorySampler } from './lib/process-memory';
 
 const TARGET = { errors: 0, p95Ms: 300, memoryMb: 600 };
@@ -46,7 +49,8 @@ const { values: flags } = parseArgs({
     assigned: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '5' },
     timeout: { type: 'string', default: '10' },
-    rate: { type: 'string', default: '0' },
+    think: { type: 'string', default: '1-3' },
+    capacity: { type: 'string', default: '15' },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL },
     help: { type: 'boolean', default: false },
   },
@@ -62,7 +66,9 @@ if (flags.help) {
   --assigned N       claims assigned to each checker (60)
   --warmup N         seconds of the same load before measuring, not counted (5)
   --timeout N        seconds before a request counts as timed out (10)
-  --rate N           requests per second per checker, a stand-in for reading time (0: as fast as answered)
+  --think MIN-MAX    seconds each checker pauses before each request, uniformly between the two (1-3);
+                     a single number for a fixed pause, 0 for none (the run is then the capacity run)
+  --capacity N       seconds of the capacity run after it: no pause, autocannon (15; 0 skips it)
   --postgres-url URL server to make the throwaway database on (${DEFAULT_POSTGRES_URL}, or BENCH_POSTGRES_URL)`);
   process.exit(0);
 }
@@ -133,9 +139,45 @@ type Outcome = {
   idleRssBytes: number;
   dbPeakRssBytes?: number;
   stats: LoadStats;
+  /** The capacity run: no pause between requests. */
+  capacity?: Capacity;
   serverErrorLines: number;
   check: string;
 };
+
+type Capacity = { rps: number; p50: number; p95: number; errors: number; peakRssBytes: number };
+
+/** Requests, latency percentiles and errors of one run. */
+function summarize(stats: LoadStats, run: LoadRun) {
+  const all = [...stats.byKind.values()];
+  const latencies = all.flatMap((k) => k.latencies).sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / run.wallSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    // The client's errors are requests that got no answer: timeouts, refused or reset connections.
+    errors: all.reduce((s, k) => s + k.errors, 0) + run.client.errors,
+    conflicts: all.reduce((s, k) => s + k.conflicts, 0),
+    timeouts: run.client.timeouts,
+    connErrors: run.client.errors - run.client.timeouts,
+  };
+}
+
+function describeThink(think: ThinkTime): string {
+  if (think.maxMs === 0) return 'no pause between requests';
+  const s = (ms: number) => fmt(ms / 1000, ms % 1000 ? 1 : 0);
+  return think.minMs === think.maxMs ? `a ${s(think.minMs)} s pause before each request` : `a pause of ${s(think.minMs)}–${s(think.maxMs)} s before each request`;
+}
+
+/** "1-3" → 1 to 3 s; "2" → always 2 s; "0" → none. */
+function parseThink(value: string): ThinkTime {
+  const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(value.trim());
+  const [min, max] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
+  if (!(min >= 0 && max >= min)) throw new Error(`--think must be seconds, one number or MIN-MAX, not "${value}"`);
+  return { minMs: min * 1000, maxMs: max * 1000 };
+}
 
 /** Nearest-rank percentile of a sorted array. */
 function percentile(sorted: number[], p: number): number {
@@ -177,7 +219,9 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number
   return out;
 }
 
-async function benchOne(db: DbKind, opts: { seconds: number; checkers: number; articles: number; claims: number; assigned: number; warmup: number; timeout: number; rate: number; postgresUrl: string }): Promise<Outcome> {
+type Options = { seconds: number; checkers: number; articles: number; claims: number; assigned: number; warmup: number; timeout: number; think: ThinkTime; capacity: number; postgresUrl: string };
+
+async function benchOne(db: DbKind, opts: Options): Promise<Outcome> {
   log(`--- ${db === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'} ---`);
   let url: string;
   let dbSampler: TreeMemorySampler | undefined;
@@ -239,8 +283,12 @@ async function benchOne(db: DbKind, opts: { seconds: number; checkers: number; a
     const states = desk.checkers.map((c, i) => checkerState(c, cookies[i]));
     const instances = new Set<autocannon.Instance>();
     const stopInstances = onCleanup('autocannon', () => instances.forEach((i) => i.stop()));
-    const run = (seconds: number, stats: LoadStats) =>
-      runLoad({ baseUrl, states, verdictLabelIds: desk.verdictLabelIds, seconds, timeoutSeconds: opts.timeout, stats, rate: opts.rate, onInstance: (i) => instances.add(i) }).finally(() => instances.clear());
+    const common = { baseUrl, states, verdictLabelIds: desk.verdictLabelIds, timeoutSeconds: opts.timeout };
+    const paced = opts.think.maxMs > 0;
+    const run = (seconds: number, stats: LoadStats, saturate = !paced): Promise<LoadRun> =>
+      saturate
+        ? runSaturation({ ...common, seconds, stats, onInstance: (i) => instances.add(i) }).finally(() => instances.clear())
+        : runCheckers({ ...common, seconds, stats, think: opts.think });
 
     if (opts.warmup > 0) {
       log(`warm-up: ${opts.warmup} s of the same load, not counted`);
@@ -250,50 +298,50 @@ async function benchOne(db: DbKind, opts: { seconds: number; checkers: number; a
       if (warmErrors) log(`warm-up had ${warmErrors} errors`);
     }
 
-    log(`measuring: ${opts.checkers} checkers for ${opts.seconds} s${opts.rate ? `, ${opts.rate} request/s each at most` : ', each request as soon as the last is answered'} (${loadNote()})`);
+    log(`measuring: ${opts.checkers} checkers for ${opts.seconds} s, ${describeThink(opts.think)} (${loadNote()})`);
     sampler.reset();
     dbSampler?.reset();
     const stats = new LoadStats();
     const result = await run(opts.seconds, stats);
-    await stopInstances();
     if (interrupted) throw new Error('Interrupted');
     sampler.sample();
     const peak = sampler.peak();
+    const dbPeak = dbSampler?.peak().totalBytes;
     log(`done (${loadNote()})`);
 
-    const all = [...stats.byKind.values()];
-    const latencies = all.flatMap((k) => k.latencies).sort((a, b) => a - b);
-    const statusErrors = all.reduce((s, k) => s + k.errors, 0);
-    const conflicts = all.reduce((s, k) => s + k.conflicts, 0);
-    // autocannon's `errors` counts connection errors and timeouts; timeouts get no response.
-    const connErrors = result.autocannon.errors - result.autocannon.timeouts;
+    let capacity: Capacity | undefined;
+    if (paced && opts.capacity > 0) {
+      log(`capacity: the same ${opts.checkers} checkers for ${opts.capacity} s with no pause (${loadNote()})`);
+      sampler.reset();
+      const saturated = new LoadStats();
+      const satRun = await run(opts.capacity, saturated, true);
+      await stopInstances();
+      if (interrupted) throw new Error('Interrupted');
+      sampler.sample();
+      const s = summarize(saturated, satRun);
+      capacity = { rps: s.rps, p50: s.p50, p95: s.p95, errors: s.errors, peakRssBytes: sampler.peak().totalBytes };
+    }
+    await stopInstances();
 
-    // The database should hold exactly what the API said it stored (warm-up included).
+    // The database should hold exactly what the API said it stored (every run included).
     const [evidence, inReview] = await Promise.all([
       prisma.evidence.count({ where: { teamId: desk.teamId } }),
       prisma.claim.count({ where: { teamId: desk.teamId, status: 'IN_REVIEW' } }),
     ]);
     const done = desk.checkers.reduce((s, c, i) => s + (c.claims.length - states[i].todo.length), 0);
-    const check = `${fmt(evidence)} evidence rows and ${fmt(inReview)} claims in review in the database; ${fmt(done)} verdicts the bench saw accepted (warm-up included)`;
+    const check = `${fmt(evidence)} evidence rows and ${fmt(inReview)} claims in review in the database; ${fmt(done)} verdicts the bench saw accepted (warm-up and capacity run included)`;
     if (stats.unmatchedResponses) log(`warning: ${stats.unmatchedResponses} responses could not be matched to a request`);
 
     const outcome: Outcome = {
       db,
       seconds: result.wallSeconds,
-      requests: latencies.length,
-      rps: latencies.length / result.wallSeconds,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
-      errors: statusErrors + result.autocannon.errors,
-      conflicts,
-      timeouts: result.autocannon.timeouts,
-      connErrors,
+      ...summarize(stats, result),
       peakRssBytes: peak.totalBytes,
       peakNextServerBytes: peak.nextServerBytes,
       idleRssBytes: idle.totalBytes,
-      dbPeakRssBytes: dbSampler?.peak().totalBytes,
+      dbPeakRssBytes: dbPeak,
       stats,
+      capacity,
       serverErrorLines: output.errorLines(),
       check,
     };
@@ -315,7 +363,7 @@ function printTable(title: string, header: string[], rows: string[][], alignLeft
   for (const r of rows) console.log(line(r));
 }
 
-function report(outcomes: Outcome[], opts: { checkers: number; seconds: number; rate: number }) {
+function report(outcomes: Outcome[], opts: Options) {
   const cores = os.cpus().length;
   const missed: string[] = [];
   const status = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -345,7 +393,16 @@ function report(outcomes: Outcome[], opts: { checkers: number; seconds: number; 
   add('  next-server alone', '', (o) => `${fmt(mb(o.peakNextServerBytes))} MB`);
   add('  server idle, before load', '', (o) => `${fmt(mb(o.idleRssBytes))} MB`);
   add('database process peak RSS', '', (o) => (o.dbPeakRssBytes ? `${fmt(mb(o.dbPeakRssBytes))} MB` : 'n/a'));
-  printTable(`Load: ${opts.checkers} checkers${opts.rate ? ` at ${opts.rate} request/s each` : ', no pause between requests'}, ${opts.seconds} s per database, ${cores} cores (${loadNote()})`, header, rows, 2);
+  if (outcomes.some((o) => o.capacity)) {
+    const cap = (f: (c: Capacity) => string) => (o: Outcome) => (o.capacity ? f(o.capacity) : 'n/a');
+    add(`capacity: no pause, ${opts.capacity} s`, '', () => '');
+    add('  requests/second', '', cap((c) => fmt(c.rps, 1)));
+    add('  checkers at this pace', '', cap((c) => fmt(c.rps * ((opts.think.minMs + opts.think.maxMs) / 2000))));
+    add('  latency p50 / p95', '', cap((c) => `${fmt(c.p50)} / ${fmt(c.p95)} ms`));
+    add('  errors', '', cap((c) => fmt(c.errors)));
+    add('  server peak RSS', '', cap((c) => `${fmt(mb(c.peakRssBytes))} MB`));
+  }
+  printTable(`Load: ${opts.checkers} checkers, ${describeThink(opts.think)}, ${opts.seconds} s per database, ${cores} cores (${loadNote()})`, header, rows, 2);
 
   for (const o of outcomes) {
     const kinds = Object.keys(KINDS) as Kind[];
@@ -382,7 +439,8 @@ async function main() {
     assigned: positiveInt('assigned', flags.assigned!),
     warmup: positiveInt('warmup', flags.warmup!, true),
     timeout: positiveInt('timeout', flags.timeout!),
-    rate: positiveInt('rate', flags.rate!, true),
+    think: parseThink(flags.think!),
+    capacity: positiveInt('capacity', flags.capacity!, true),
     postgresUrl: flags['postgres-url']!,
   };
   const which: DbKind[] | undefined = flags.db === 'both' ? ['embedded', 'postgres'] : flags.db === 'embedded' || flags.db === 'postgres' ? [flags.db as DbKind] : undefined;

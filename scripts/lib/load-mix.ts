@@ -1,6 +1,6 @@
 /**
- * The work of one simulated checker for `npm run bench:load`, as an autocannon `requests`
- * cycle on one connection (one checker does one thing at a time, with no pause in between):
+ * The work of one simulated checker for `npm run bench:load`, as a cycle of autocannon
+ * `requests` (one checker does one thing at a time):
  *
  *   1. My claims                            page, session cookie
  *   2. the claim they work on               page
@@ -17,8 +17,14 @@
  * A `setupRequest` that returns nothing restarts the cycle (autocannon's documented way to
  * skip the rest of it). Per cycle that is ~71% page reads, ~7% API reads, ~21% writes.
  *
- * Every checker is its own autocannon instance (connections: 1), so that each keeps its own
- * cookie, token and claim. Latency and status are recorded per kind of request here rather
+ * Two ways to drive it (ADR 0019). `runCheckers`: each checker pauses a think time before every
+ * request, as a person reads a page before the next click; this is the run the targets are
+ * for. `runSaturation`: no pause at all, every checker's next request leaves as soon as the last
+ * is answered: it measures what the server can take at most (its capacity). In the latter every
+ * checker is its own autocannon instance (connections: 1), so that each keeps its own cookie,
+ * token and claim; the former walks the same request objects itself (autocannon has no think
+ * time: its `connectionRate` releases every connection's requests at the same instant each
+ * second). Latency and status are recorded per kind of request here rather
  * than taken from autocannon's summary, which leaves non-2xx responses out of its latencies:
  * `onResponse` notes which request was answered, and the instance's `response` event, which
  * autocannon emits synchronously right after it, adds the response time.
@@ -97,13 +103,19 @@ export class LoadStats {
 
 export type LoadRun = {
   wallSeconds: number;
-  /** Summed over the checkers' autocannon results. */
-  autocannon: { requests: number; errors: number; timeouts: number; resets: number; non2xx: number };
+  /** Summed over the checkers: every request sent, errors without an answer (timeouts among them). */
+  client: { requests: number; errors: number; timeouts: number; resets: number; non2xx: number };
 };
 
 const RESTART = undefined as unknown as autocannon.Request;
 
-function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: LoadStats, answered: (p: { kind: Kind; status: number; errorPage: boolean }) => void): autocannon.Request[] {
+/** One request of the cycle, in autocannon's shape; both drivers call it the same way. */
+type Step = autocannon.Request & {
+  setupRequest: (req: autocannon.Request, context: object) => autocannon.Request;
+  onResponse: (status: number, body: string) => void;
+};
+
+function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: LoadStats, answered: (p: { kind: Kind; status: number; errorPage: boolean }) => void): Step[] {
   const { cookie, checker } = state;
   const pageHeaders = { cookie, accept: 'text/html' };
   const apiHeaders = { authorization: `Bearer ${checker.token}`, accept: 'application/json' };
@@ -113,14 +125,14 @@ function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: 
     kind: Kind,
     build: () => Pick<autocannon.Request, 'method' | 'path' | 'headers' | 'body'> | undefined,
     after?: (status: number, body: string) => void,
-  ): autocannon.Request => ({
+  ): Step => ({
     setupRequest: (req) => {
       const r = build();
       if (!r) return RESTART;
       stats.kind(kind).sent++;
       return { ...req, ...r };
     },
-    onResponse: (status, body) => {
+    onResponse: (status: number, body: string) => {
       answered({ kind, status, errorPage: status === 200 && !KINDS[kind].write && kind !== 'readClaimApi' && body.includes(ERROR_PAGE_MARKER) });
       after?.(status, body);
     },
@@ -192,25 +204,80 @@ function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: 
   ];
 }
 
-/** Runs every checker's cycle for `seconds`, each on its own connection, all at once. */
-export function runLoad({
-  baseUrl,
-  states,
-  verdictLabelIds,
-  seconds,
-  timeoutSeconds,
-  stats,
-  rate,
-  onInstance,
-}: {
+type RunOptions = {
   baseUrl: string;
   states: CheckerState[];
   verdictLabelIds: string[];
   seconds: number;
   timeoutSeconds: number;
   stats: LoadStats;
-  /** Requests per second per checker (autocannon's connectionRate); 0: each request as soon as the last is answered. */
-  rate: number;
+};
+
+/** A think time in milliseconds, uniform between the bounds. */
+export type ThinkTime = { minMs: number; maxMs: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Every checker at once for `seconds`, each one request at a time with a think time before
+ * each: a closed loop of people. A request that has not answered after `timeoutSeconds` counts
+ * as a timeout. Connections are kept alive (fetch's pool), as a browser keeps them.
+ */
+export async function runCheckers({ baseUrl, states, verdictLabelIds, seconds, timeoutSeconds, stats, think }: RunOptions & { think: ThinkTime }): Promise<LoadRun> {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const totals = { requests: 0, errors: 0, timeouts: 0, resets: 0, non2xx: 0 };
+  const base = { method: 'GET', path: '/', headers: {} } as autocannon.Request;
+
+  await Promise.all(
+    states.map(async (state) => {
+      let sent = 0;
+      // Called from onResponse once the whole body is in: the response time is taken then.
+      const steps = checkerRequests(state, verdictLabelIds, stats, (p) => stats.record(p.kind, p.status, performance.now() - sent, p.errorPage));
+      // Spread the checkers' first requests over one think time, as people do not start in step.
+      await sleep(Math.random() * think.maxMs);
+      for (let i = 0; performance.now() < deadline; i = (i + 1) % steps.length) {
+        const step = steps[i];
+        const req = step.setupRequest({ ...base }, {});
+        if (req === RESTART) {
+          i = -1;
+          continue;
+        }
+        await sleep(think.minMs + Math.random() * (think.maxMs - think.minMs));
+        if (performance.now() >= deadline) break;
+        sent = performance.now();
+        try {
+          const res = await fetch(`${baseUrl}${req.path}`, {
+            method: req.method,
+            headers: req.headers as Record<string, string>,
+            body: req.body as string | undefined,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutSeconds * 1000),
+          });
+          const body = await res.text();
+          totals.requests++;
+          if (res.status >= 300) totals.non2xx++;
+          step.onResponse(res.status, body);
+        } catch (err) {
+          totals.errors++;
+          if ((err as Error).name === 'TimeoutError') totals.timeouts++;
+        }
+      }
+    }),
+  );
+  return { wallSeconds: (performance.now() - started) / 1000, client: totals };
+}
+
+/** Runs every checker's cycle for `seconds` with no pause, each on its own autocannon connection, all at once. */
+export function runSaturation({
+  baseUrl,
+  states,
+  verdictLabelIds,
+  seconds,
+  timeoutSeconds,
+  stats,
+  onInstance,
+}: RunOptions & {
   /** Called with each running instance, so that an interrupted run can stop them. */
   onInstance?: (instance: autocannon.Instance) => void;
 }): Promise<LoadRun> {
@@ -226,7 +293,6 @@ export function runLoad({
             pipelining: 1,
             duration: seconds,
             timeout: timeoutSeconds,
-            ...(rate > 0 ? { connectionRate: rate } : {}),
             requests: checkerRequests(state, verdictLabelIds, stats, (p) => (pending = p)),
           },
           (err, result) => (err ? reject(err) : resolve(result)),
@@ -245,7 +311,7 @@ export function runLoad({
   );
   return Promise.all(runs).then((results) => ({
     wallSeconds: (performance.now() - started) / 1000,
-    autocannon: results.reduce(
+    client: results.reduce(
       (sum, r) => ({
         requests: sum.requests + r.requests.total,
         errors: sum.errors + r.errors,

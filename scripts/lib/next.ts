@@ -45,7 +45,9 @@ export function startNext(
   options: { host?: string; stdio?: 'inherit' | 'pipe'; dev?: boolean } = {},
 ): ChildProcess {
   const hostArgs = options.host ? ['-H', options.host] : [];
-  return spawn(process.execPath, [require_next(), options.dev ? 'dev' : 'start', '-p', String(port), ...hostArgs], {
+  // e.g. CLAIMDESK_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench's server.
+  const nodeArgs = process.env.CLAIMDESK_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, require_next(), options.dev ? 'dev' : 'start', '-p', String(port), ...hostArgs], {
     stdio: options.stdio ?? 'inherit',
     detached: true,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
