@@ -19,13 +19,13 @@ export function ClaimList({ claims, now, show }: { claims: Row[]; now: Date; sho
   return (
     <ul className="grid gap-3">
       {claims.map((c) => (
-        <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <li key={c.id} className="card">
           <p className="mb-1 text-xs text-stone-600">
             <Link href={`/articles/${c.article.id}`} className="hover:underline">
               {c.article.title}
             </Link>
           </p>
-          <Link href={`/claims/${c.id}`} className="font-serif text-base text-stone-900 hover:text-blue-800 hover:underline">
+          <Link href={`/claims/${c.id}`} className="row-link font-serif text-base">
             {c.text}
           </Link>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">

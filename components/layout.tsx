@@ -16,7 +16,7 @@ export function PageHeader({ title, description, actions, eyebrow }: { title: st
 export function Card({ title, children, className, headingLevel = 2 }: { title?: string; children: ReactNode; className?: string; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5 ${className ?? ''}`} aria-label={title}>
+    <section className={`card sm:p-5 ${className ?? ''}`} aria-label={title}>
       {title ? <Heading className="mb-3 text-base font-semibold text-stone-900">{title}</Heading> : null}
       {children}
     </section>
@@ -48,7 +48,7 @@ export function DueDate({ value, now }: { value: Date | null; now: Date }) {
   return (
     <span className={overdue ? 'font-medium text-red-700' : 'text-stone-700'}>
       <DateText value={value} />
-      {overdue ? <span className="ml-1.5 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Overdue</span> : null}
+      {overdue ? <span className="overdue-tag">Overdue</span> : null}
     </span>
   );
 }

@@ -3,16 +3,17 @@ import type { ReactNode } from 'react';
 
 /**
  * Colours pair with a text label everywhere: status is never shown by colour alone. `mark` tints
- * and underlines a sentence in running text (the annotated article).
+ * and underlines a sentence in running text (the annotated article). A badge's colours are the
+ * `badge-<STATUS>` classes of app/globals.css.
  */
-export const STATUS_STYLE: Record<ClaimStatus, { badge: string; bar: string; mark: string }> = {
-  UNASSIGNED: { badge: 'bg-stone-100 text-stone-700 ring-stone-300', bar: 'bg-stone-300', mark: 'bg-stone-100 decoration-stone-400' },
-  ASSIGNED: { badge: 'bg-sky-50 text-sky-800 ring-sky-200', bar: 'bg-sky-400', mark: 'bg-sky-100 decoration-sky-500' },
-  IN_RESEARCH: { badge: 'bg-amber-50 text-amber-900 ring-amber-200', bar: 'bg-amber-400', mark: 'bg-amber-100 decoration-amber-500' },
-  IN_REVIEW: { badge: 'bg-violet-50 text-violet-800 ring-violet-200', bar: 'bg-violet-500', mark: 'bg-violet-100 decoration-violet-500' },
-  RETURNED: { badge: 'bg-rose-50 text-rose-800 ring-rose-200', bar: 'bg-rose-500', mark: 'bg-rose-100 decoration-rose-500' },
-  APPROVED: { badge: 'bg-emerald-50 text-emerald-800 ring-emerald-200', bar: 'bg-emerald-600', mark: 'bg-emerald-100 decoration-emerald-600' },
-  NOT_CHECK_WORTHY: { badge: 'bg-stone-50 text-stone-600 ring-stone-200', bar: 'bg-stone-500', mark: 'bg-white decoration-stone-400 decoration-dotted' },
+export const STATUS_STYLE: Record<ClaimStatus, { bar: string; mark: string }> = {
+  UNASSIGNED: { bar: 'bg-stone-300', mark: 'bg-stone-100 decoration-stone-400' },
+  ASSIGNED: { bar: 'bg-sky-400', mark: 'bg-sky-100 decoration-sky-500' },
+  IN_RESEARCH: { bar: 'bg-amber-400', mark: 'bg-amber-100 decoration-amber-500' },
+  IN_REVIEW: { bar: 'bg-violet-500', mark: 'bg-violet-100 decoration-violet-500' },
+  RETURNED: { bar: 'bg-rose-500', mark: 'bg-rose-100 decoration-rose-500' },
+  APPROVED: { bar: 'bg-emerald-600', mark: 'bg-emerald-100 decoration-emerald-600' },
+  NOT_CHECK_WORTHY: { bar: 'bg-stone-500', mark: 'bg-white decoration-stone-400 decoration-dotted' },
 };
 
 /**
@@ -41,7 +42,7 @@ export const MARK_BASE = 'underline decoration-2 underline-offset-4 box-decorati
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status].badge}`}>
+    <span className={`badge badge-${status}`}>
       {STATUS_LABEL[status]}
     </span>
   );
@@ -49,7 +50,7 @@ export function StatusBadge({ status }: { status: ClaimStatus }) {
 
 export function VerdictBadge({ name }: { name: string | null | undefined }) {
   if (!name) return <span className="text-sm text-stone-500">—</span>;
-  return <span className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 text-xs font-semibold text-white">{name}</span>;
+  return <span className="verdict-badge">{name}</span>;
 }
 
 /**

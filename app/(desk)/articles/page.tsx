@@ -42,7 +42,7 @@ export default async function ArticlesPage() {
       ) : (
         <ul className="grid gap-3">
           {articles.map((a) => (
-            <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <li key={a.id} className="card">
               <div className="mb-3 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
                 <h2 className="font-serif text-lg font-semibold">
                   <Link href={`/articles/${a.id}`} className="hover:underline">

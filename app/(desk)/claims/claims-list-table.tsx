@@ -48,30 +48,30 @@ export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now 
           {claims.map((c) => (
             <tr key={c.id} className="align-top">
               {selectable ? (
-                <td className="px-3 py-3">
-                  <input type="checkbox" name="claimIds" value={c.id} aria-labelledby={`claim-${c.id}`} className="h-4 w-4 rounded border-stone-400" />
+                <td className="cell">
+                  <input type="checkbox" name="claimIds" value={c.id} aria-labelledby={`claim-${c.id}`} className="row-check" />
                 </td>
               ) : null}
-              <td className="max-w-xl px-3 py-3">
-                <Link id={`claim-${c.id}`} href={`/claims/${c.id}`} className="text-stone-900 hover:text-blue-800 hover:underline">
+              <td className="cell max-w-xl">
+                <Link id={`claim-${c.id}`} href={`/claims/${c.id}`} className="row-link">
                   {c.text}
                 </Link>
-                <Link href={`/articles/${c.articleId}`} className="mt-1 block text-xs text-stone-600 hover:underline">
+                <Link href={`/articles/${c.articleId}`} className="row-sublink">
                   {c.articleTitle}
                 </Link>
               </td>
-              <td className="px-3 py-3">
+              <td className="cell">
                 <StatusBadge status={c.status} />
               </td>
-              <td className="px-3 py-3 text-stone-700">{c.assigneeName ?? <span className="text-stone-500">—</span>}</td>
-              <td className="px-3 py-3 text-xs">
+              <td className="cell text-stone-700">{c.assigneeName ?? <span className="text-stone-500">—</span>}</td>
+              <td className="cell text-xs">
                 <DueDate value={c.dueAt} now={now} />
               </td>
-              <td className="px-3 py-3 tabular-nums text-stone-700">{percent(c.checkWorthiness)}</td>
-              <td className="px-3 py-3">
+              <td className="cell tabular-nums text-stone-700">{percent(c.checkWorthiness)}</td>
+              <td className="cell">
                 <VerdictBadge name={c.verdictName} />
               </td>
-              <td className="whitespace-nowrap px-3 py-3 text-xs text-stone-600">
+              <td className="cell whitespace-nowrap text-xs text-stone-600">
                 <DateText value={c.updatedAt} />
               </td>
             </tr>
@@ -85,7 +85,7 @@ export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now 
 
   return (
     <ActionForm action={applyBulkAction} aria-label="Selected claims">
-      <fieldset className="mb-4 grid gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <fieldset className="mb-4 grid gap-4 card">
         <legend className="px-1 text-sm font-semibold text-stone-900">With the selected claims</legend>
         {canAssign ? (
           <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">

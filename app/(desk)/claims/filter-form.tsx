@@ -18,7 +18,7 @@ const threshold = `${Math.round(CHECK_WORTHY_THRESHOLD * 100)}%`;
 /** Search and filters as a GET form: every view of the list is a URL to bookmark or share. */
 export function ClaimFilterForm({ query, articles, verdictLabels, assignees }: Props) {
   return (
-    <Form action="/claims" role="search" aria-label="Search and filter claims" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+    <Form action="/claims" role="search" aria-label="Search and filter claims" className="mb-6 card">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <Field
           name="q"

@@ -8,7 +8,7 @@ export function FiltersForm({ data }: { data: Dashboard }) {
   const { assignee, article, range, datesChosen } = data.filters;
   return (
     // Keyed by the filters shown, so the fields reset when a link (Clear, a member) changes them.
-    <form key={`${assignee?.id}|${article?.id}|${datesChosen ? `${range.from}|${range.to}` : ''}`} method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+    <form key={`${assignee?.id}|${article?.id}|${datesChosen ? `${range.from}|${range.to}` : ''}`} method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 card">
       <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-[1fr_1.5fr_auto_auto]">
         <Field name="assignee" label="Team member" as="select" defaultValue={assignee?.id ?? ''}>
           <option value="">Everyone</option>

@@ -60,32 +60,26 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
           {claims.map((c) => (
             <tr key={c.id} className="align-top">
               {canAssign ? (
-                <td className="px-3 py-3">
-                  <input
-                    type="checkbox"
-                    name="claimIds"
-                    value={c.id}
-                    aria-label={`Select claim ${c.position}`}
-                    className="h-4 w-4 rounded border-stone-400"
-                  />
+                <td className="cell">
+                  <input type="checkbox" name="claimIds" value={c.id} aria-label={`Select claim ${c.position}`} className="row-check" />
                 </td>
               ) : null}
-              <td className="px-3 py-3 tabular-nums text-stone-500">{c.position}</td>
-              <td className="max-w-xl px-3 py-3">
-                <Link href={`/claims/${c.id}`} className="text-stone-900 hover:text-blue-800 hover:underline">
+              <td className="cell tabular-nums text-stone-500">{c.position}</td>
+              <td className="cell max-w-xl">
+                <Link href={`/claims/${c.id}`} className="row-link">
                   {c.text}
                 </Link>
                 {c.previousText ? (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Changed in new version</span>
                 ) : null}
               </td>
-              <td className="px-3 py-3">
+              <td className="cell">
                 <WorthinessScore score={c.checkWorthiness} reasons={c.checkWorthinessReasons} />
               </td>
-              <td className="px-3 py-3">
+              <td className="cell">
                 <StatusBadge status={c.status} />
               </td>
-              <td className="px-3 py-3 text-stone-700">
+              <td className="cell text-stone-700">
                 {c.assignee?.name ??
                   (canTake && !canAssign && c.status === 'UNASSIGNED' ? (
                     <ActionForm action={takeClaim} showSuccess={false}>
@@ -99,8 +93,8 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
                     <span className="text-stone-500">—</span>
                   ))}
               </td>
-              <td className="px-3 py-3 text-xs">{c.assignee ? <DueDate value={c.dueAt} now={now} /> : null}</td>
-              <td className="px-3 py-3">
+              <td className="cell text-xs">{c.assignee ? <DueDate value={c.dueAt} now={now} /> : null}</td>
+              <td className="cell">
                 <VerdictBadge name={c.verdictLabel?.name} />
               </td>
             </tr>
@@ -114,7 +108,7 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
 
   return (
     <ActionForm action={assignClaims}>
-      <fieldset className="mb-4 flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
+      <fieldset className="mb-4 flex flex-col gap-3 card sm:flex-row sm:items-end">
         <legend className="sr-only">Assign the selected claims</legend>
         <Field name="assigneeId" label="Assign selected to" as="select" className="sm:w-64" defaultValue="">
           <AssigneeOptions assignees={assignees} />

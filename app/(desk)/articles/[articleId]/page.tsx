@@ -114,7 +114,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </>
         }
       />
-      <div className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <div className="mb-6 card">
         <div className="mb-2 flex justify-end">
           <LiveUpdates articleId={article.id} />
         </div>

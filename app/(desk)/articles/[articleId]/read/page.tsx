@@ -78,7 +78,7 @@ export default async function AnnotatedArticlePage({ params, searchParams }: { p
           </nav>
         }
       />
-      <div className="mb-5 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <div className="mb-5 grid gap-3 card">
         <Legend title={colourBy === 'status' ? 'Colours: claim status' : 'Colours: verdict'} items={legend} />
         <p className="text-sm text-stone-700">
           Press <Key>j</Key> for the next sentence and{' '}
