@@ -27,9 +27,11 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Timestamps are stored as UTC without a zone (Prisma's default), so they are compared as such. */
 const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 
-// These expressions must stay byte-for-byte those of the GIN indexes in the
-// 20261125013724_search_similarity_notifications migration, or PostgreSQL cannot use them.
-const claimDocument = Prisma.sql`to_tsvector('simple', s."text" || ' ' || s."notes")`;
+// The claim's document is a stored generated column with a GIN index (…_claim_search_vector
+// migration), so ranking reads it. The evidence expression must stay byte-for-byte that of its
+// GIN index in the 20261125013724_search_similarity_notifications migration, or PostgreSQL
+// cannot use it.
+const claimDocument = Prisma.sql`s."searchVector"`;
 const evidenceDocument = Prisma.sql`to_tsvector('simple', e."title")`;
 
 /**
@@ -122,10 +124,11 @@ function cursorOf(sort: ClaimListSort, row: ClaimListRow): ClaimListCursor {
 export async function listTeamClaims(user: SessionUser, query: ClaimListQuery, now = new Date()) {
   const sortKey = SORT_KEY[query.sort];
   const where = Prisma.join(filters(user, query, now), ' AND ');
-  // Ranking costs a tsvector per matching claim, so it is only done when it is the order.
+  // Ranking costs a little per matching claim (more for evidence titles), so it is only done when it is the order.
+  const columns = Prisma.sql`c."id", c."text", c."status", c."dueAt", c."updatedAt", c."checkWorthiness", c."articleId", c."assigneeId", c."verdictLabelId", ${sortKey.column} AS "sortKey"`;
   const inner = query.q
-    ? Prisma.sql`SELECT c.*, m."rank", ${sortKey.column} AS "sortKey" FROM "Claim" c JOIN ${searchMatches(user, query.q, query.sort === 'relevance')} m ON m."id" = c."id" WHERE ${where}`
-    : Prisma.sql`SELECT c.*, 0::float8 AS "rank", ${sortKey.column} AS "sortKey" FROM "Claim" c WHERE ${where}`;
+    ? Prisma.sql`SELECT ${columns}, m."rank" FROM "Claim" c JOIN ${searchMatches(user, query.q, query.sort === 'relevance')} m ON m."id" = c."id" WHERE ${where}`
+    : Prisma.sql`SELECT ${columns}, 0::float8 AS "rank" FROM "Claim" c WHERE ${where}`;
   const rows = await db.$queryRaw<ClaimListRow[]>`
     SELECT r."id", r."text", r."status"::text AS "status", r."dueAt", r."updatedAt", r."checkWorthiness", r."rank",
            r."articleId", a."title" AS "articleTitle", r."assigneeId", u."name" AS "assigneeName", v."name" AS "verdictName"

@@ -149,7 +149,7 @@ export async function pickSearchWord(sql: pg.Client, teamId: string, candidates:
   for (const word of candidates) {
     const { rows } = await sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (
-         SELECT id FROM "Claim" WHERE to_tsvector('simple', "text" || ' ' || "notes") @@ websearch_to_tsquery('simple', $2) AND "teamId" = $1
+         SELECT id FROM "Claim" WHERE "searchVector" @@ websearch_to_tsquery('simple', $2) AND "teamId" = $1
          UNION
          SELECT "claimId" FROM "Evidence" WHERE to_tsvector('simple', "title") @@ websearch_to_tsquery('simple', $2) AND "teamId" = $1) m`,
       [teamId, word],

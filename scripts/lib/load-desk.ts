@@ -77,6 +77,8 @@ export async function createLoadDesk(prisma: PrismaClient, opts: LoadDeskOptions
     const ordered = mine.map((claim, k) => ({ claim, due: dueAt(k).getTime() })).sort((x, y) => x.due - y.due).map((x) => x.claim);
     checkers.push({ id: userIds[c], email: `checker${c + 1}@load.example`, token, claims: ordered });
   }
+  // As after any bulk load: planner statistics for the new rows (PostgreSQL's autovacuum may be off, and would be a minute late).
+  await prisma.$executeRaw`ANALYZE`;
   const labels = await prisma.verdictLabel.findMany({ where: { teamId: team.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true } });
   log(`${opts.checkers} checkers with ${opts.assignedPerChecker} claims and an API token each`);
   return { teamId: team.id, editorId: editor.id, articleIds, checkers, verdictLabelIds: labels.map((l) => l.id), claimCount: claims.length };
