@@ -35,6 +35,12 @@ export async function createUser(
   });
 }
 
+/** A member with an email of their own, shaped as the signed-in user (with `teamName`) that data functions and routes take. */
+export async function createMember(prisma: PrismaClient, team: { id: string; name: string }, name: string, role: Role) {
+  const user = await createUser(prisma, { teamId: team.id, email: `${name.toLowerCase()}.${uniqueSuffix()}@example.test`, name, role });
+  return { ...user, teamName: team.name };
+}
+
 export async function createArticle(
   prisma: PrismaClient,
   { teamId, actorId, text, title }: { teamId: string; actorId: string; text: string; title?: string },

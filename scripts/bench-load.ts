@@ -4,7 +4,7 @@
  * of `--claims` claims and `--checkers` checkers, each signed in through the real Auth.js
  * endpoints and holding a write-scoped API token, and lets every checker work at once for
  * `--seconds` seconds (scripts/lib/load-mix.ts: mostly pages, some API writes), each pausing a
- * think time of `--think` seconds before every request as a person does (ADR 0019). Prints
+ * think time of `--think` seconds before every request as a person does (ADR 0017). Prints
  * requests/second, p50/p95/p99 latency, errors (409 conflicts apart) and the server's peak
  * memory beside their targets. Then, for `--capacity` seconds, the same checkers with no pause
  * at all (autocannon): the most the server answers per second, and the latency when it is

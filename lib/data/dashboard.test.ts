@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createMember, createTeam, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
 /** The dashboard's counts against a real database: grouped queries, the per-day SQL, team scoping. */
@@ -13,18 +13,13 @@ describe.skipIf(!hasDatabase)('editor dashboard data', async () => {
   let outsider: SessionUser;
   let articleId = '';
 
-  async function member(teamId: string, teamName: string, name: string, role: 'editor' | 'checker'): Promise<SessionUser> {
-    const user = await createUser(prisma, { teamId, email: `${name.toLowerCase()}.${uniqueSuffix()}@example.test`, name, role });
-    return { ...user, teamName };
-  }
-
   beforeAll(async () => {
     const suffix = uniqueSuffix();
     const team = await createTeam(prisma, { name: `Dash ${suffix}`, slug: `dash-${suffix}` });
     const other = await createTeam(prisma, { name: `Other ${suffix}`, slug: `other-${suffix}` });
-    editor = await member(team.id, team.name, 'Editor', 'editor');
-    checker = await member(team.id, team.name, 'Checker', 'checker');
-    outsider = await member(other.id, other.name, 'Outsider', 'editor');
+    editor = await createMember(prisma, team, 'Editor', 'editor');
+    checker = await createMember(prisma, team, 'Checker', 'checker');
+    outsider = await createMember(prisma, other, 'Outsider', 'editor');
     const article = await createArticle(prisma, {
       teamId: team.id,
       actorId: editor.id,

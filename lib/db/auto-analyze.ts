@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 /**
  * The analyze half of PostgreSQL's autovacuum, for the embedded database: PGlite runs no
  * autovacuum daemon, so without this its planner never learns how big a table has grown and
- * picks plans for empty tables (ADR 0019). A table is analyzed once the rows changed since its
+ * picks plans for empty tables (ADR 0017). A table is analyzed once the rows changed since its
  * last ANALYZE pass PostgreSQL's own defaults for that (autovacuum_analyze_threshold 50 +
  * autovacuum_analyze_scale_factor 0.1 × its rows). It runs through the app's one connection,
  * between requests' statements; ANALYZE reads a sample of at most 30,000 rows, so a pass is short.

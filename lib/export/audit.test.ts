@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createMember, createTeam, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { EXPORT_BATCH } from '@/lib/export/claims';
 
@@ -19,19 +19,15 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
   // More than two batches, and many events at the same instant: the keyset must break ties by id.
   const BULK = EXPORT_BATCH * 2 + 50;
 
-  async function member(teamId: string, teamName: string, name: string, role: 'admin' | 'editor' | 'checker'): Promise<SessionUser> {
-    const user = await createUser(prisma, { teamId, email: `${name.toLowerCase()}.${uniqueSuffix()}@example.test`, name, role });
-    return { ...user, teamName };
-  }
   const exportAudit = (format = 'csv') => route.GET(new Request(`http://desk.test/api/export/audit?format=${format}`));
 
   beforeAll(async () => {
     const suffix = uniqueSuffix();
     const team = await createTeam(prisma, { name: `Audit ${suffix}`, slug: `audit-${suffix}` });
     const other = await createTeam(prisma, { name: `Elsewhere ${suffix}`, slug: `audit-elsewhere-${suffix}` });
-    admin = await member(team.id, team.name, 'Avery', 'admin');
-    editor = await member(team.id, team.name, '=Eve', 'editor');
-    outsider = await member(other.id, other.name, 'Oscar', 'admin');
+    admin = await createMember(prisma, team, 'Avery', 'admin');
+    editor = await createMember(prisma, team, '=Eve', 'editor');
+    outsider = await createMember(prisma, other, 'Oscar', 'admin');
     articleId = (await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Audit Title\n\nThe budget rose 4%. Taxes fell.' })).id;
     const instant = new Date('2026-07-01T12:00:00.000Z');
     await prisma.auditEvent.createMany({

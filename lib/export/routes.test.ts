@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createMember, createTeam, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { EXPORT_BATCH } from '@/lib/export/claims';
 
@@ -22,11 +22,6 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
   let largeId = '';
   const LARGE = EXPORT_BATCH * 2 + 100;
 
-  async function member(teamId: string, teamName: string, name: string, role: 'admin' | 'editor' | 'checker'): Promise<SessionUser> {
-    const user = await createUser(prisma, { teamId, email: `${name.toLowerCase()}.${uniqueSuffix()}@example.test`, name, role });
-    return { ...user, teamName };
-  }
-
   const claimsExport = (articleId: string, format = 'csv') =>
     claimsRoute.GET(new Request(`http://desk.test/api/export/articles/${articleId}/claims?format=${format}`), { params: Promise.resolve({ articleId }) });
   const verdictsExport = (format = 'csv') => verdictsRoute.GET(new Request(`http://desk.test/api/export/verdicts?format=${format}`));
@@ -35,9 +30,9 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
     const suffix = uniqueSuffix();
     const team = await createTeam(prisma, { name: `Export ${suffix}`, slug: `export-${suffix}` });
     const other = await createTeam(prisma, { name: `Elsewhere ${suffix}`, slug: `elsewhere-${suffix}` });
-    editor = await member(team.id, team.name, 'Editor', 'editor');
-    checker = await member(team.id, team.name, 'Checker', 'checker');
-    outsider = await member(other.id, other.name, 'Outsider', 'admin');
+    editor = await createMember(prisma, team, 'Editor', 'editor');
+    checker = await createMember(prisma, team, 'Checker', 'checker');
+    outsider = await createMember(prisma, other, 'Outsider', 'admin');
     const small = await createArticle(prisma, {
       teamId: team.id,
       actorId: editor.id,

@@ -17,7 +17,7 @@
  * A `setupRequest` that returns nothing restarts the cycle (autocannon's documented way to
  * skip the rest of it). Per cycle that is ~71% page reads, ~7% API reads, ~21% writes.
  *
- * Two ways to drive it (ADR 0019). `runCheckers`: each checker pauses a think time before every
+ * Two ways to drive it (ADR 0017). `runCheckers`: each checker pauses a think time before every
  * request, as a person reads a page before the next click; this is the run the targets are
  * for. `runSaturation`: no pause at all, every checker's next request leaves as soon as the last
  * is answered: it measures what the server can take at most (its capacity). In the latter every
