@@ -10,10 +10,10 @@ import type { StatusCounts } from '@/lib/data/articles';
 import { listAssignees } from '@/lib/data/team';
 
 /**
- * The editor dashboard: counts over the team's active claims, computed in the database
- * (groupBy, count, one grouped SQL query) so the page costs the same at 100,000 claims as at
- * 100. Every query is filtered by the session's team; filter ids from the URL are used only
- * once they are found in that team.
+ * The editor dashboard: counts over the team's active claims, computed in the database (one
+ * pass with grouping sets for most panels, a grouped query for the article bars) so the page
+ * costs the same at 100,000 claims as at 100. Every query is filtered by the session's team;
+ * filter ids from the URL are used only once they are found in that team.
  */
 
 export const ARTICLES_SHOWN = 20;
@@ -48,15 +48,12 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     ...(assignee ? { assigneeId: assignee.id } : {}),
     ...(article ? { articleId: article.id } : {}),
   };
-  const approvedInRange: Prisma.ClaimWhereInput = datesChosen
-    ? { auditEvents: { some: { teamId, type: APPROVED_EVENT, createdAt: { gte: dayStart(range.from), lt: dayStart(addDays(range.to, 1)) } } } }
-    : {};
-
-  const [progress, verdicts, workload, due, approvals] = await Promise.all([
+  const soon = new Date(now.getTime() + SOON_DUE_DAYS * 86_400_000);
+  const [progress, labels, tallies, dueList, approvals] = await Promise.all([
     articleProgress(teamId, claimScope, applied),
-    verdictDistribution(teamId, { ...claimScope, status: 'APPROVED', ...approvedInRange }),
-    memberWorkload(claimScope, assignee ? [assignee] : members, now),
-    dueClaims(claimScope, now),
+    db.verdictLabel.findMany({ where: { teamId }, orderBy: { position: 'asc' }, select: { id: true, name: true, retiredAt: true } }),
+    claimTallies(teamId, applied, now, soon),
+    dueClaims(claimScope, soon),
     approvalsPerDay(teamId, applied),
   ]);
   return {
@@ -64,9 +61,9 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     members,
     articleOptions: article && !articleOptions.some((a) => a.id === article.id) ? [article, ...articleOptions] : articleOptions,
     progress,
-    verdicts,
-    workload,
-    due,
+    verdicts: verdictDistribution(labels, tallies.approvedByVerdict),
+    workload: memberWorkload(assignee ? [assignee] : members, tallies),
+    due: { claims: dueList, total: tallies.dueSoon, overdue: tallies.overdue, soon: tallies.dueSoon - tallies.overdue },
     approvals,
   };
 }
@@ -100,53 +97,76 @@ async function articleProgress(teamId: string, claimScope: Prisma.ClaimWhereInpu
   return { articles: articles.map((a) => ({ ...a, counts: byArticle.get(a.id)! })), total, more: Math.max(0, total - articles.length) };
 }
 
+type Tallies = Awaited<ReturnType<typeof claimTallies>>;
+
+/**
+ * Every count the panels need but the article bars, in one pass over the team's active claims
+ * (narrowed by member and article): open claims by assignee and status, those past due or due
+ * soon, and approved claims by verdict (approved in the chosen dates, if any). One scan instead
+ * of five matters at 100,000 claims, and most on the embedded database's single connection.
+ */
+async function claimTallies(teamId: string, { assignee, article, range, datesChosen }: Applied, now: Date, soon: Date) {
+  const statuses = (list: readonly ClaimStatus[]) => Prisma.join(list.map((st) => Prisma.sql`${st}::"ClaimStatus"`));
+  const approvedInRange = datesChosen
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."claimId" = c."id" AND e."teamId" = ${teamId} AND e."type" = ${APPROVED_EVENT}
+        AND e."createdAt" >= ${range.from}::date AND e."createdAt" < ${addDays(range.to, 1)}::date)`
+    : Prisma.empty;
+  const due = Prisma.sql`c."status" IN (${statuses(DUE_STATUSES)})`;
+  // Stored as UTC without a zone (Prisma's default), so compared as such.
+  const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
+  const rows = await db.$queryRaw<{ assigneeId: string | null; status: ClaimStatus | null; verdictLabelId: string | null; byVerdict: boolean; open: number; overdue: number; dueSoon: number; approved: number }[]>`
+    SELECT c."assigneeId", c."status"::text AS "status", c."verdictLabelId", GROUPING(c."assigneeId") = 1 AS "byVerdict",
+           count(*) FILTER (WHERE c."status" IN (${statuses(WORKLOAD_STATUSES)}))::int AS "open",
+           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${timestamp(now)})::int AS "overdue",
+           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${timestamp(soon)})::int AS "dueSoon",
+           count(*) FILTER (WHERE c."status" = 'APPROVED' ${approvedInRange})::int AS "approved"
+    FROM "Claim" c
+    WHERE c."teamId" = ${teamId} AND c."archivedAt" IS NULL
+      ${assignee ? Prisma.sql`AND c."assigneeId" = ${assignee.id}` : Prisma.empty}
+      ${article ? Prisma.sql`AND c."articleId" = ${article.id}` : Prisma.empty}
+    GROUP BY GROUPING SETS ((c."assigneeId", c."status"), (c."verdictLabelId"))`;
+  const byAssignee = rows.filter((r) => !r.byVerdict);
+  return {
+    byAssignee,
+    approvedByVerdict: new Map(rows.filter((r) => r.byVerdict).map((r) => [r.verdictLabelId, r.approved])),
+    overdue: byAssignee.reduce((sum, r) => sum + r.overdue, 0),
+    dueSoon: byAssignee.reduce((sum, r) => sum + r.dueSoon, 0),
+  };
+}
+
 /** Approved claims by verdict, in the order of the team's scale; retired labels only when used. */
-async function verdictDistribution(teamId: string, where: Prisma.ClaimWhereInput) {
-  const [labels, grouped] = await Promise.all([
-    db.verdictLabel.findMany({ where: { teamId }, orderBy: { position: 'asc' }, select: { id: true, name: true, retiredAt: true } }),
-    db.claim.groupBy({ by: ['verdictLabelId'], where, _count: { _all: true } }),
-  ]);
-  const counts = new Map(grouped.map((g) => [g.verdictLabelId, g._count._all]));
+function verdictDistribution(labels: { id: string; name: string; retiredAt: Date | null }[], counts: Map<string | null, number>) {
   const rows = labels.map((l) => ({ id: l.id, name: l.name, count: counts.get(l.id) ?? 0 })).filter((l, i) => l.count > 0 || !labels[i].retiredAt);
   return { rows, total: rows.reduce((sum, r) => sum + r.count, 0) };
 }
 
 /** Each member's open claims by status, and how many of those are past their due date. */
-async function memberWorkload(claimScope: Prisma.ClaimWhereInput, members: { id: string; name: string; role: string }[], now: Date) {
-  const ids = members.map((m) => m.id);
-  const scope = { ...claimScope, assigneeId: { in: ids } };
-  const [byStatus, overdue] = await Promise.all([
-    db.claim.groupBy({ by: ['assigneeId', 'status'], where: { ...scope, status: { in: [...WORKLOAD_STATUSES] } }, _count: { _all: true } }),
-    db.claim.groupBy({ by: ['assigneeId'], where: { ...scope, status: { in: [...DUE_STATUSES] }, dueAt: { lt: now } }, _count: { _all: true } }),
-  ]);
+function memberWorkload(members: { id: string; name: string; role: string }[], { byAssignee }: Tallies) {
   const rows = new Map<string, Workload>(members.map((m) => [m.id, { ASSIGNED: 0, IN_RESEARCH: 0, IN_REVIEW: 0, RETURNED: 0, overdue: 0 }]));
-  for (const row of byStatus) rows.get(row.assigneeId!)![row.status as keyof Workload] = row._count._all;
-  for (const row of overdue) rows.get(row.assigneeId!)!.overdue = row._count._all;
+  for (const row of byAssignee) {
+    const workload = row.assigneeId ? rows.get(row.assigneeId) : undefined;
+    if (!workload) continue;
+    if ((WORKLOAD_STATUSES as readonly string[]).includes(row.status!)) workload[row.status as keyof Workload] = row.open;
+    workload.overdue += row.overdue;
+  }
   return members.map((m) => ({ ...m, ...rows.get(m.id)! }));
 }
 
 /** Claims waiting on their checker that are overdue or due in the next three days, soonest first. */
-async function dueClaims(claimScope: Prisma.ClaimWhereInput, now: Date) {
-  const soon = new Date(now.getTime() + SOON_DUE_DAYS * 86_400_000);
-  const where: Prisma.ClaimWhereInput = { ...claimScope, status: { in: [...DUE_STATUSES] }, dueAt: { lt: soon } };
-  const [claims, total, overdue] = await Promise.all([
-    db.claim.findMany({
-      where,
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      take: DUE_LIST_LIMIT,
-      select: {
-        id: true,
-        text: true,
-        status: true,
-        dueAt: true,
-        article: { select: { id: true, title: true } },
-        assignee: { select: { id: true, name: true } },
-      },
-    }),
-    db.claim.count({ where }),
-    db.claim.count({ where: { ...where, dueAt: { lt: now } } }),
-  ]);
-  return { claims, total, overdue, soon: total - overdue };
+function dueClaims(claimScope: Prisma.ClaimWhereInput, soon: Date) {
+  return db.claim.findMany({
+    where: { ...claimScope, status: { in: [...DUE_STATUSES] }, dueAt: { lt: soon } },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: DUE_LIST_LIMIT,
+    select: {
+      id: true,
+      text: true,
+      status: true,
+      dueAt: true,
+      article: { select: { id: true, title: true } },
+      assignee: { select: { id: true, name: true } },
+    },
+  });
 }
 
 /**
