@@ -122,6 +122,14 @@ describe('safeFetch', () => {
     expect(received).toHaveLength(1 + 1 + 6);
   });
 
+  it('returns a redirect as it is, sending nothing to its target, when asked not to follow', async () => {
+    const res = await safeFetch(`${base}/redirect?to=/echo`, { method: 'POST', body: 'secret', allowPrivate: true, followRedirects: false });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/echo');
+    expect(res.finalUrl).toBe(`${base}/redirect?to=/echo`);
+    expect(received.map((r) => r.url)).toEqual(['/redirect?to=/echo']);
+  });
+
   it('continues a POST answered with 303 as a GET without the body', async () => {
     const res = await safeFetch(`${base}/see-other`, { method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain' }, allowPrivate: true });
     expect(JSON.parse(res.body.toString())).toEqual({ method: 'GET', body: '' });

@@ -25,6 +25,8 @@ export type SafeFetchOptions = {
   maxBytes?: number;
   /** Reach private, loopback and link-local addresses too. Default: `CLAIMDESK_ALLOW_PRIVATE_URLS === '1'`. */
   allowPrivate?: boolean;
+  /** Follow redirects (each hop checked again). Default true; false returns the redirect itself, and nothing goes to its target. */
+  followRedirects?: boolean;
 };
 
 export type SafeFetchResponse = {
@@ -241,7 +243,7 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
       } catch (err) {
         throw asSafeFetchError(err, controller.signal, timeoutMs, hop.url.host);
       }
-      if (!result.location) return { status: result.status, headers: result.headers, body: result.body, finalUrl: hop.url.href };
+      if (!result.location || opts.followRedirects === false) return { status: result.status, headers: result.headers, body: result.body, finalUrl: hop.url.href };
       if (redirects >= MAX_REDIRECTS) {
         throw new SafeFetchError('too_many_redirects', `The page redirected more than ${MAX_REDIRECTS} times; give the final address instead.`);
       }

@@ -34,6 +34,10 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
         const delivery = String(req.headers['claimdesk-delivery']);
         let status = 200;
         if (path.startsWith('/down')) status = 500;
+        if (path.startsWith('/moved')) {
+          res.writeHead(307, { location: `/elsewhere${path}` }).end();
+          return;
+        }
         if (path.startsWith('/flaky') && !flakyAnswered.has(delivery)) {
           flakyAnswered.add(delivery);
           status = 500;
@@ -114,6 +118,18 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     // Sent is sent: a later round does not repeat it.
     await processDueDeliveries(prisma, { now: new Date(row.nextAttemptAt.getTime() + LEASE_MS * 10) });
     expect(forDelivery(queued.id)).toHaveLength(2);
+  });
+
+  it('counts a redirect as a failure and sends nothing to where it points', async () => {
+    const { team, editor, suffix } = await desk();
+    await webhook(team.id, `/moved-${suffix}`, ['claim.assigned']);
+    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.assigned', data: { assignee: 'Cy' } }));
+    const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
+    await processDueDeliveries(prisma, { now: new Date(Date.now() + 1_000) });
+    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: 307 });
+    expect(row.lastError).toBe(`Redirected to ${base}/elsewhere/moved-${suffix}; register the final address instead.`);
+    expect(forDelivery(queued.id).map((r) => r.path)).toEqual([`/moved-${suffix}`]);
   });
 
   it('doubles the wait after each failure and gives up after the last attempt', async () => {

@@ -71,10 +71,12 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
       body,
       timeoutMs: DELIVERY_TIMEOUT_MS,
       maxBytes: 256 * 1024,
+      // A webhook answers at its own address: the signed payload goes nowhere else.
+      followRedirects: false,
     });
-    // safeFetch follows redirects (checking each hop); a webhook must answer at its own address.
-    if (res.finalUrl !== new URL(delivery.url).href) {
-      return { ok: false, status: res.status, error: `Redirected to ${res.finalUrl}; register the final address instead.` };
+    if (res.status >= 300 && res.status < 400 && res.headers.location) {
+      const target = URL.canParse(res.headers.location, delivery.url) ? new URL(res.headers.location, delivery.url).href : res.headers.location;
+      return { ok: false, status: res.status, error: `Redirected to ${target}; register the final address instead.` };
     }
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     const said = res.body.toString('utf8', 0, 200).replace(/\s+/g, ' ').trim();
