@@ -64,6 +64,12 @@ describe.skipIf(!hasDatabase)('editor dashboard data', async () => {
     expect(june13.approvals.days).toEqual([{ day: '2026-06-13', count: 0 }]);
     expect(june13.verdicts.total).toBe(0);
     expect(june13.progress.articles).toEqual([]);
+    expect(forEditor.approvals.total).toBe(0);
+    const byCheckerAndArticle = await getDashboard(editor, { assignee: checker.id, article: articleId }, now);
+    expect(byCheckerAndArticle.approvals.days.find((d) => d.day === '2026-06-14')?.count).toBe(2);
+    // The archived claim was approved on 1 May: it counts on no day.
+    const may1 = await getDashboard(editor, { from: '2026-05-01', to: '2026-05-01' }, now);
+    expect(may1.approvals.days).toEqual([{ day: '2026-05-01', count: 0 }]);
   });
 
   it('ignores filter ids of another team and shows another team nothing', async () => {
