@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { sqlTimestamp } from '@/lib/db/sql';
 import type { SessionUser } from '@/lib/auth/session';
 import { CHECK_WORTHY_THRESHOLD } from '@/lib/domain/check-worthiness';
 import { OPEN_STATUSES, type ClaimStatus } from '@/lib/domain/claim-status';
@@ -24,8 +25,6 @@ export type ClaimListRow = {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Timestamps are stored as UTC without a zone (Prisma's default), so they are compared as such. */
-const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 
 // The claim's document is a stored generated column with a GIN index (…_claim_search_vector
 // migration), so ranking reads it. The evidence expression must stay byte-for-byte that of its
@@ -66,9 +65,9 @@ function filters(user: SessionUser, query: ClaimListQuery, now: Date): Prisma.Sq
   if (query.due === 'overdue') {
     // Settled claims are not late, whatever their date said.
     const open = Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"ClaimStatus"`));
-    where.push(Prisma.sql`c."dueAt" < ${timestamp(now)} AND c."status" IN (${open})`);
+    where.push(Prisma.sql`c."dueAt" < ${sqlTimestamp(now)} AND c."status" IN (${open})`);
   } else if (query.due === 'week') {
-    where.push(Prisma.sql`c."dueAt" >= ${timestamp(now)} AND c."dueAt" < ${timestamp(new Date(now.getTime() + WEEK_MS))}`);
+    where.push(Prisma.sql`c."dueAt" >= ${sqlTimestamp(now)} AND c."dueAt" < ${sqlTimestamp(new Date(now.getTime() + WEEK_MS))}`);
   } else if (query.due === 'none') {
     where.push(Prisma.sql`c."dueAt" IS NULL`);
   }
@@ -91,12 +90,12 @@ function afterCursor(cursor: ClaimListCursor): Prisma.Sql {
   const id = Prisma.sql`r."id" > ${cursor.id}`;
   switch (cursor.sort) {
     case 'updated':
-      return Prisma.sql`(${k} < ${timestamp(cursor.key)} OR (${k} = ${timestamp(cursor.key)} AND ${id}))`;
+      return Prisma.sql`(${k} < ${sqlTimestamp(cursor.key)} OR (${k} = ${sqlTimestamp(cursor.key)} AND ${id}))`;
     case 'due':
       // Due dates ascend with the claims without one last.
       return cursor.key === null
         ? Prisma.sql`(${k} IS NULL AND ${id})`
-        : Prisma.sql`(${k} > ${timestamp(cursor.key)} OR ${k} IS NULL OR (${k} = ${timestamp(cursor.key)} AND ${id}))`;
+        : Prisma.sql`(${k} > ${sqlTimestamp(cursor.key)} OR ${k} IS NULL OR (${k} = ${sqlTimestamp(cursor.key)} AND ${id}))`;
     case 'worthiness':
     case 'relevance':
       return Prisma.sql`(${k} < ${cursor.key}::float8 OR (${k} = ${cursor.key}::float8 AND ${id}))`;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { sqlTimestamp } from '@/lib/db/sql';
 import type { SessionUser } from '@/lib/auth/session';
 import { assertCan } from '@/lib/auth/permissions';
 import { CLAIM_STATUSES, DUE_STATUSES, type ClaimStatus } from '@/lib/domain/claim-status';
@@ -112,13 +113,11 @@ async function claimTallies(teamId: string, { assignee, article, range, datesCho
         AND e."createdAt" >= ${range.from}::date AND e."createdAt" < ${addDays(range.to, 1)}::date)`
     : Prisma.empty;
   const due = Prisma.sql`c."status" IN (${statuses(DUE_STATUSES)})`;
-  // Stored as UTC without a zone (Prisma's default), so compared as such.
-  const timestamp = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
   const rows = await db.$queryRaw<{ assigneeId: string | null; status: ClaimStatus | null; verdictLabelId: string | null; byVerdict: boolean; open: number; overdue: number; dueSoon: number; approved: number }[]>`
     SELECT c."assigneeId", c."status"::text AS "status", c."verdictLabelId", GROUPING(c."assigneeId") = 1 AS "byVerdict",
            count(*) FILTER (WHERE c."status" IN (${statuses(WORKLOAD_STATUSES)}))::int AS "open",
-           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${timestamp(now)})::int AS "overdue",
-           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${timestamp(soon)})::int AS "dueSoon",
+           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${sqlTimestamp(now)})::int AS "overdue",
+           count(*) FILTER (WHERE ${due} AND c."dueAt" < ${sqlTimestamp(soon)})::int AS "dueSoon",
            count(*) FILTER (WHERE c."status" = 'APPROVED' ${approvedInRange})::int AS "approved"
     FROM "Claim" c
     WHERE c."teamId" = ${teamId} AND c."archivedAt" IS NULL
