@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import type { ClaimStatus } from '@/lib/domain/claim-status';
 import { DueDate } from '@/components/layout';
 import { StatusBadge, VerdictBadge } from '@/components/status';
@@ -21,13 +21,13 @@ export function ClaimList({ claims, now, show }: { claims: Row[]; now: Date; sho
       {claims.map((c) => (
         <li key={c.id} className="card">
           <p className="mb-1 text-xs text-stone-600">
-            <Link href={`/articles/${c.article.id}`} className="hover:underline">
+            <ListLink href={`/articles/${c.article.id}`} className="hover:underline">
               {c.article.title}
-            </Link>
+            </ListLink>
           </p>
-          <Link href={`/claims/${c.id}`} className="row-link font-serif text-base">
+          <ListLink href={`/claims/${c.id}`} className="row-link font-serif text-base">
             {c.text}
-          </Link>
+          </ListLink>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
             <StatusBadge status={c.status} />
             <VerdictBadge name={c.verdictLabel?.name} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { listArticles } from '@/lib/data/articles';
@@ -45,9 +46,9 @@ export default async function ArticlesPage() {
             <li key={a.id} className="card">
               <div className="mb-3 flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
                 <h2 className="font-serif text-lg font-semibold">
-                  <Link href={`/articles/${a.id}`} className="hover:underline">
+                  <ListLink href={`/articles/${a.id}`} className="hover:underline">
                     {a.title}
-                  </Link>
+                  </ListLink>
                 </h2>
                 <p className="shrink-0 text-xs text-stone-600">
                   Imported <DateText value={a.createdAt} /> by {a.createdBy.name}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import type { ClaimListRow } from '@/lib/data/claims-list';
 import { applyBulkAction } from '@/lib/actions/bulk';
 import { AssigneeOptions } from '@/components/claim-fields';
@@ -53,12 +53,12 @@ export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now 
                 </td>
               ) : null}
               <td className="cell max-w-xl">
-                <Link id={`claim-${c.id}`} href={`/claims/${c.id}`} className="row-link">
+                <ListLink id={`claim-${c.id}`} href={`/claims/${c.id}`} className="row-link">
                   {c.text}
-                </Link>
-                <Link href={`/articles/${c.articleId}`} className="row-sublink">
+                </ListLink>
+                <ListLink href={`/articles/${c.articleId}`} className="row-sublink">
                   {c.articleTitle}
-                </Link>
+                </ListLink>
               </td>
               <td className="cell">
                 <StatusBadge status={c.status} />

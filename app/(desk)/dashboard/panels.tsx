@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/data/dashboard';
 import { SOON_DUE_DAYS } from '@/lib/data/dashboard';
@@ -74,9 +75,9 @@ export function ArticleProgressPanel({ data, canImport }: { data: Dashboard; can
                   counts={a.counts}
                   label={a.title}
                   heading={
-                    <Link href={`/articles/${a.id}`} className="hover:underline">
+                    <ListLink href={`/articles/${a.id}`} className="hover:underline">
                       {a.title}
-                    </Link>
+                    </ListLink>
                   }
                 />
               </li>
@@ -186,9 +187,9 @@ export function WorkloadPanel({ data, memberHref }: { data: Dashboard; memberHre
           rows={rows.map((m) => ({
             key: m.id,
             cells: [
-              <Link key="name" href={memberHref(m.id)} className="text-blue-800 hover:underline" aria-label={`${m.name} (${m.role}): show only their claims`}>
+              <ListLink key="name" href={memberHref(m.id)} className="text-blue-800 hover:underline" aria-label={`${m.name} (${m.role}): show only their claims`}>
                 {m.name} <span className="text-stone-500">({m.role})</span>
-              </Link>,
+              </ListLink>,
               m.ASSIGNED,
               m.IN_RESEARCH,
               m.IN_REVIEW,
@@ -218,13 +219,13 @@ export function DuePanel({ data, now }: { data: Dashboard; now: Date }) {
             {claims.map((c) => (
               <li key={c.id} className="py-3">
                 <p className="mb-1 text-xs text-stone-600">
-                  <Link href={`/articles/${c.article.id}`} className="hover:underline">
+                  <ListLink href={`/articles/${c.article.id}`} className="hover:underline">
                     {c.article.title}
-                  </Link>
+                  </ListLink>
                 </p>
-                <Link href={`/claims/${c.id}`} className="font-serif text-stone-900 hover:text-blue-800 hover:underline">
+                <ListLink href={`/claims/${c.id}`} className="font-serif text-stone-900 hover:text-blue-800 hover:underline">
                   {c.text}
-                </Link>
+                </ListLink>
                 <div className="mt-1.5 flex flex-wrap items-center gap-3 text-sm">
                   <StatusBadge status={c.status} />
                   <span className="text-stone-700">{c.assignee?.name ?? 'Unassigned'}</span>

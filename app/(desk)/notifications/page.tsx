@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { requireUser } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/data/notifications';
 import { markNotificationsRead } from '@/lib/actions/notifications';
@@ -39,9 +39,9 @@ export default async function NotificationsPage() {
                 <p className="text-sm">
                   <span className="mr-2 rounded bg-stone-900 px-1.5 py-0.5 text-xs font-semibold text-white">{TYPE_LABEL[n.type]}</span>
                   {n.readAt ? null : <span className="sr-only">Unread: </span>}
-                  <Link href={`/claims/${n.claimId}`} className="text-stone-900 underline [overflow-wrap:anywhere]">
+                  <ListLink href={`/claims/${n.claimId}`} className="text-stone-900 underline [overflow-wrap:anywhere]">
                     {n.message}
-                  </Link>
+                  </ListLink>
                 </p>
                 <p className="mt-1 text-xs text-stone-500">
                   <DateText value={n.createdAt} withTime />

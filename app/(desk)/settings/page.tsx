@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { listVerdictLabels } from '@/lib/data/team';
@@ -108,9 +108,9 @@ export default async function SettingsPage() {
                     </p>
                     {m.openClaims ? (
                       <p>
-                        <Link href={`/claims?assignee=${m.id}`} className="text-blue-800 underline">
+                        <ListLink href={`/claims?assignee=${m.id}`} className="text-blue-800 underline">
                           {m.openClaims} open {m.openClaims === 1 ? 'claim' : 'claims'} still assigned
-                        </Link>
+                        </ListLink>
                       </p>
                     ) : null}
                   </li>

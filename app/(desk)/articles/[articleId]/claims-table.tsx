@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import type { ClaimStatus } from '@/lib/domain/claim-status';
 import { assignClaims, takeClaim } from '@/lib/actions/claims';
 import { AssigneeOptions } from '@/components/claim-fields';
@@ -66,9 +66,9 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
               ) : null}
               <td className="cell tabular-nums text-stone-500">{c.position}</td>
               <td className="cell max-w-xl">
-                <Link href={`/claims/${c.id}`} className="row-link">
+                <ListLink href={`/claims/${c.id}`} className="row-link">
                   {c.text}
-                </Link>
+                </ListLink>
                 {c.previousText ? (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Changed in new version</span>
                 ) : null}

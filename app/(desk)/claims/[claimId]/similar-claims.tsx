@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { ActionForm, SubmitButton } from '@/components/form';
 import { Card } from '@/components/layout';
 import { VerdictBadge } from '@/components/status';
@@ -15,9 +15,9 @@ export function SimilarClaims({ claim, similar, canReuse }: { claim: { id: strin
         <ol className="grid gap-3" aria-label="Similar approved claims, most similar first">
           {similar.map((s) => (
             <li key={s.id} className="rounded-md border border-stone-200 p-3 text-sm">
-              <Link href={`/claims/${s.id}`} className="font-serif text-stone-900 underline">
+              <ListLink href={`/claims/${s.id}`} className="font-serif text-stone-900 underline">
                 {s.text}
-              </Link>
+              </ListLink>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-600">
                 <VerdictBadge name={s.verdict} />
                 <span>{Math.round(s.score * 100)}% similar</span>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getPublisher, listPublishedClaims } from '@/lib/data/team';
@@ -45,15 +46,15 @@ export default async function PublishingSettingsPage() {
             <ul className="divide-y divide-stone-100 text-sm">
               {published.map((c) => (
                 <li key={c.id} className="py-2">
-                  <Link href={`/t/${team.slug}/fact-checks/${c.id}`} className="text-blue-700 underline">
+                  <ListLink href={`/t/${team.slug}/fact-checks/${c.id}`} className="text-blue-700 underline">
                     {c.text}
-                  </Link>
+                  </ListLink>
                   <p className="text-stone-600">
                     {c.verdictLabel?.name} · published <DateText value={c.publishedAt} />
                     {c._count.corrections ? ` · ${c._count.corrections} correction${c._count.corrections === 1 ? '' : 's'}` : ''} ·{' '}
-                    <Link href={`/claims/${c.id}`} className="underline">
+                    <ListLink href={`/claims/${c.id}`} className="underline">
                       on the desk
-                    </Link>
+                    </ListLink>
                   </p>
                 </li>
               ))}

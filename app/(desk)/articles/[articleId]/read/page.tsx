@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
 import { getAnnotatedArticle } from '@/lib/data/annotated-article';
@@ -102,9 +103,9 @@ export default async function AnnotatedArticlePage({ params, searchParams }: { p
           <ul className="mt-2 list-disc pl-5">
             {unplacedClaims.map((c) => (
               <li key={c.id}>
-                <Link href={`/claims/${c.id}`} className="text-blue-800 underline">
+                <ListLink href={`/claims/${c.id}`} className="text-blue-800 underline">
                   Claim {c.position}
-                </Link>
+                </ListLink>
                 : {c.text}
               </li>
             ))}

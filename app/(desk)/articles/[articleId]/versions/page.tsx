@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { requireUser } from '@/lib/auth/session';
 import { listArticleVersions } from '@/lib/data/articles';
 import type { VersionChanges } from '@/lib/import/reimport';
@@ -15,9 +16,9 @@ function ClaimLinks({ items, title }: { items: { id: string; text: string }[]; t
       <ul className="mt-1 grid gap-1 text-sm">
         {items.map((c) => (
           <li key={c.id}>
-            <Link href={`/claims/${c.id}`} className="text-blue-800 underline">
+            <ListLink href={`/claims/${c.id}`} className="text-blue-800 underline">
               {c.text}
-            </Link>
+            </ListLink>
           </li>
         ))}
       </ul>
@@ -66,9 +67,9 @@ export default async function VersionsPage({ params }: { params: Promise<{ artic
                           <div className="rounded-md bg-emerald-50 p-2">
                             <span className="block text-xs font-semibold uppercase text-emerald-800">After</span>
                             <ins className="no-underline">
-                              <Link href={`/claims/${c.id}`} className="text-stone-900 underline">
+                              <ListLink href={`/claims/${c.id}`} className="text-stone-900 underline">
                                 {c.newText}
-                              </Link>
+                              </ListLink>
                             </ins>
                           </div>
                         </li>

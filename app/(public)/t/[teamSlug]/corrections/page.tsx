@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { notFound } from 'next/navigation';
 import { listPublicCorrections } from '@/lib/data/public';
 import { DateText, EmptyState } from '@/components/layout';
@@ -29,9 +29,9 @@ export default async function PublicCorrectionsPage({ params }: { params: Promis
                 <DateText value={c.createdAt} />
               </p>
               <p className="mt-1">
-                <Link href={`/t/${team.slug}/fact-checks/${c.claim.id}`} className="font-serif text-lg text-blue-800 underline">
+                <ListLink href={`/t/${team.slug}/fact-checks/${c.claim.id}`} className="font-serif text-lg text-blue-800 underline">
                   {c.claim.text}
-                </Link>
+                </ListLink>
               </p>
               <p className="mt-1 text-sm">
                 From <span className="font-medium">{c.previousVerdict}</span> to <span className="font-medium">{c.newVerdict}</span>: {c.note}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ListLink } from '@/components/list-link';
 import { notFound } from 'next/navigation';
 import { getPublishedReport } from '@/lib/data/public';
 import { DateText, EmptyState } from '@/components/layout';
@@ -48,9 +48,9 @@ export default async function PublicReportPage({ params }: { params: Promise<{ t
               <p className="mt-2 text-sm">
                 <span className="font-semibold">{c.verdictLabel?.name}</span>
                 {c.corrections.length ? ' (corrected)' : ''} ·{' '}
-                <Link href={`/t/${team.slug}/fact-checks/${c.id}`} className="text-blue-800 underline">
+                <ListLink href={`/t/${team.slug}/fact-checks/${c.id}`} className="text-blue-800 underline">
                   Read the fact-check<span className="sr-only">: {c.text}</span>
-                </Link>
+                </ListLink>
               </p>
             </li>
           ))}
