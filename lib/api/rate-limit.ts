@@ -1,5 +1,6 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { sqlTimestamp } from '@/lib/db/sql';
 
 /**
  * A fixed-window counter in the database, so that every app instance shares it: one atomic
@@ -12,12 +13,12 @@ export async function hitRateLimit(
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await prisma.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart.toISOString()}::timestamp(3), 1)
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${sqlTimestamp(windowStart)}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
     RETURNING "count"`;
   const count = Number(row.count);
   if (count === 1 && Math.random() < 0.05) {
-    await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 24 * 3600_000).toISOString()}::timestamp(3)`;
+    await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${sqlTimestamp(new Date(now.getTime() - 24 * 3600_000))}`;
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: count <= limit, count, retryAfterSeconds };

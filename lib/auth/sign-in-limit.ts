@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { hitRateLimit } from '@/lib/api/rate-limit';
+import { sqlTimestamp } from '@/lib/db/sql';
 
 /**
  * Failed sign-ins, counted in the database (lib/api/rate-limit.ts) so every app instance shares
@@ -45,13 +46,13 @@ export async function reserveSignInAttempt(
   const hits = await Promise.all(keys.map(({ key, limit }) => hitRateLimit(prisma, { key, limit, windowSeconds: SIGN_IN_WINDOW_SECONDS, now })));
   // The window hitRateLimit counted in (fixed windows from the epoch).
   const windowMs = SIGN_IN_WINDOW_SECONDS * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   return {
     allowed: hits.every((h) => h.allowed),
     succeeded: async () => {
       await prisma.$executeRaw`
         UPDATE "RateLimit" SET "count" = "count" - 1
-        WHERE "key" IN (${keys[0].key}, ${keys[1].key}) AND "windowStart" = ${windowStart}::timestamp(3) AND "count" > 0`;
+        WHERE "key" IN (${keys[0].key}, ${keys[1].key}) AND "windowStart" = ${sqlTimestamp(windowStart)} AND "count" > 0`;
     },
   };
 }

@@ -9,6 +9,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { db as appDb } from '@/lib/db';
 import { env } from '@/lib/env';
+import { sqlTimestamp } from '@/lib/db/sql';
 import { safeFetch, SafeFetchError } from '@/lib/net/safe-fetch';
 import { SIGNATURE_HEADER, signatureHeader } from '@/lib/webhooks/signature';
 
@@ -30,9 +31,6 @@ type ClaimedDelivery = {
 
 export type ProcessResult = { sent: number; succeeded: number; retrying: number; failed: number };
 
-/** Timestamps are stored as UTC without a zone (Prisma's way); text input keeps them so. */
-const sqlTimestamp = (d: Date) => d.toISOString();
-
 /**
  * Takes up to `limit` due deliveries of active webhooks for this worker until `leaseUntil`.
  * One statement, so it holds its row locks only for itself (PGlite's single session included).
@@ -40,14 +38,14 @@ const sqlTimestamp = (d: Date) => d.toISOString();
 export async function claimDueDeliveries(db: PrismaClient, { now, leaseUntil, limit }: { now: Date; leaseUntil: Date; limit: number }) {
   return db.$queryRaw<ClaimedDelivery[]>`
     UPDATE "WebhookDelivery" AS d
-       SET "nextAttemptAt" = ${sqlTimestamp(leaseUntil)}::timestamp(3)
+       SET "nextAttemptAt" = ${sqlTimestamp(leaseUntil)}
       FROM "Webhook" AS w
      WHERE w.id = d."webhookId"
        AND d.id IN (
          SELECT due.id
            FROM "WebhookDelivery" AS due
            JOIN "Webhook" AS hook ON hook.id = due."webhookId" AND hook.active
-          WHERE due.status = 'PENDING' AND due."nextAttemptAt" <= ${sqlTimestamp(now)}::timestamp(3)
+          WHERE due.status = 'PENDING' AND due."nextAttemptAt" <= ${sqlTimestamp(now)}
           ORDER BY due."nextAttemptAt"
           LIMIT ${limit}
             FOR UPDATE OF due SKIP LOCKED)
