@@ -134,7 +134,7 @@ function corpus(text: string, what: string): Corpus {
 }
 
 function readFixtures(): { names: string[]; texts: string[] } {
-  const dir = path.resolve(process.cwd(), '../shared/fixtures/articles');
+  const dir = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort();
@@ -210,7 +210,7 @@ function main() {
   const articles = articleCorpus(fixtures.texts);
   const real = corpus(
     articles.text,
-    `English news articles: the fixtures ${fixtures.names.join(' and ')} (../shared/fixtures/articles), then generateArticle(${articles.sentences.toLocaleString('en-US')}) from scripts/lib/bench-article.ts`,
+    `English news articles: the fixtures ${fixtures.names.join(' and ')} (lib/testing/fixtures/articles), then generateArticle(${articles.sentences.toLocaleString('en-US')}) from scripts/lib/bench-article.ts`,
   );
   const table = corpus(caseTableCorpus(fixtures.texts), 'the former corpus, for comparison only: the fixtures and the English cases of the table, repeated');
   log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores before timing (other processes slow every figure down)`);

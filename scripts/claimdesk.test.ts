@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
-const fixtures = path.resolve('../shared/fixtures/articles');
+const fixtures = path.resolve('lib/testing/fixtures/articles');
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claimdesk.ts', ...args], { encoding: 'utf8', env: process.env, timeout: 60_000 });

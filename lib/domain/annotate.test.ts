@@ -130,7 +130,7 @@ describe('annotate', () => {
   });
 
   it('marks every claim the splitter made on a fixture exactly once, with its text, leaving title and byline plain', () => {
-    const text = readFileSync(path.resolve(process.cwd(), '../shared/fixtures/articles/transit-budget.txt'), 'utf8');
+    const text = readFileSync(path.resolve(process.cwd(), 'lib/testing/fixtures/articles/transit-budget.txt'), 'utf8');
     const article = parseArticle({ text });
     const claims = article.claims.map((c) => ({ id: `c${c.position}`, start: c.start, end: c.end, text: c.text }));
     const result = annotate(article.body, claims);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeArticleText, parseArticle, type ParsedArticle } from './article-text';
 
-const FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/articles');
+const FIXTURES = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
 
 function fixture(name: string): { text: string; expected: { title: string; byline?: string; claims: string[] } } {
   return {

@@ -5,7 +5,7 @@ import { importArticle } from '@/lib/import/article';
 import { importArticleSchema } from '@/lib/validation/article';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
-const fixture = (name: string) => readFileSync(`../shared/fixtures/articles/${name}`, 'utf8');
+const fixture = (name: string) => readFileSync(`lib/testing/fixtures/articles/${name}`, 'utf8');
 
 describe.skipIf(!hasDatabase)('importArticle (database)', () => {
   const prisma = hasDatabase ? testPrisma() : (undefined as never);
