@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { actionFor, ActionError } from '@/lib/actions/safe-action';
+import { actionFor } from '@/lib/actions/safe-action';
+import { InvalidInputError } from '@/lib/operations/errors';
 import { importArticleOp } from '@/lib/operations/articles';
 import { ExtractError, extractFromDocx, extractFromHtml, extractFromUrl, type ExtractedArticle } from '@/lib/import/extract';
 import { SafeFetchError } from '@/lib/net/safe-fetch';
@@ -13,7 +14,7 @@ const DOCX_FILE = /\.docx$/i;
 
 /** An uploaded .txt or .md file as UTF-8 text; a web page or Word document as the article it holds. */
 async function readFile(file: File): Promise<ExtractedArticle> {
-  const fail = (msg: string) => new ActionError(msg, { file: [msg] });
+  const fail = (msg: string) => new InvalidInputError(msg, { file: [msg] });
   const document = HTML_FILE.test(file.name) || DOCX_FILE.test(file.name);
   if (!document && !TEXT_FILE.test(file.name)) throw fail('Choose a .txt, .md, .html or .docx file.');
   if (!document && file.size > MAX_ARTICLE_BYTES) throw fail('The file is larger than 2 MB. Split it or trim it.');
@@ -38,7 +39,7 @@ async function readUrl(url: string): Promise<ExtractedArticle> {
   try {
     return await extractFromUrl(url);
   } catch (err) {
-    if (err instanceof SafeFetchError || err instanceof ExtractError) throw new ActionError(err.message, { importUrl: [err.message] });
+    if (err instanceof SafeFetchError || err instanceof ExtractError) throw new InvalidInputError(err.message, { importUrl: [err.message] });
     throw err;
   }
 }
@@ -53,7 +54,7 @@ async function readSource(formData: FormData, input: Record<string, unknown>) {
   const url = typeof input.importUrl === 'string' ? input.importUrl.trim() : '';
   if (hasFile && url) {
     const msg = 'Choose a file or a URL to import, not both.';
-    throw new ActionError(msg, { importUrl: [msg], file: [msg] });
+    throw new InvalidInputError(msg, { importUrl: [msg], file: [msg] });
   }
   if (!hasFile && !url) return;
   const extracted = hasFile ? await readFile(file) : await readUrl(url);
@@ -61,7 +62,7 @@ async function readSource(formData: FormData, input: Record<string, unknown>) {
   const checked = articleText.safeParse(extracted.text);
   if (!checked.success) {
     const msg = checked.error.issues[0].message;
-    throw new ActionError(msg, { [field]: [msg] });
+    throw new InvalidInputError(msg, { [field]: [msg] });
   }
   input.text = extracted.text;
   const blank = (key: string) => typeof input[key] !== 'string' || !input[key].trim();

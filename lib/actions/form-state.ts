@@ -1,3 +1,5 @@
+import type { Conflict } from '@/lib/operations/errors';
+
 /** The one shape every form action returns, rendered by components/form. */
 export type FormState = {
   ok: boolean;
@@ -11,6 +13,6 @@ export type FormState = {
   conflict?: Conflict;
 };
 
-export type Conflict = { version: number; theirs: { field: string; label: string; value: string }[] };
+export type { Conflict };
 
 export const initialFormState: FormState = { ok: false, message: '', fieldErrors: {}, values: {} };

@@ -1,16 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { db } from '@/lib/db';
-import { authedAction } from '@/lib/actions/safe-action';
+import { actionFor } from '@/lib/actions/safe-action';
+import { markNotificationsReadOp } from '@/lib/operations/notifications';
 
-/** Marks the signed-in user's notifications read: one, or all of them. */
-export const markNotificationsRead = authedAction(z.object({ notificationId: z.string().max(64).optional() }), null, async ({ notificationId }, user) => {
-  await db.notification.updateMany({
-    where: { userId: user.id, teamId: user.teamId, readAt: null, ...(notificationId ? { id: notificationId } : {}) },
-    data: { readAt: new Date() },
-  });
-  revalidatePath('/', 'layout');
-  return notificationId ? 'Marked as read.' : 'All notifications marked as read.';
-});
+export const markNotificationsRead = actionFor(markNotificationsReadOp, ({ message }) => message);

@@ -1,50 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
 import { unstable_rethrow } from 'next/navigation';
-import { currentUser, type SessionUser } from '@/lib/auth/session';
-import { assertCan, ForbiddenError, type Permission } from '@/lib/auth/permissions';
-import type { Conflict, FormState } from '@/lib/actions/form-state';
+import { currentUser } from '@/lib/auth/session';
+import { assertCan } from '@/lib/auth/permissions';
+import type { FormState } from '@/lib/actions/form-state';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/availability';
-
-export const NOT_FOUND_MESSAGE = 'That item does not exist or is not in your team.';
-export const CONFLICT_MESSAGE =
-  'Someone else changed this claim after you opened it, so nothing was saved. Their version is shown here and yours is kept in the form: merge them, or overwrite theirs with yours.';
-
-/**
- * Thrown inside an action for a refusal the user should read (conflict, wrong state, not found).
- * `status` is what the REST API answers with: 404 not found (or another team's), 409 conflict or
- * wrong state, 403 not allowed for this person, 422 bad input.
- */
-export class ActionError extends Error {
-  readonly status: 403 | 404 | 409 | 422;
-  constructor(message: string, public readonly fieldErrors: FormState['fieldErrors'] = {}, status?: 403 | 404 | 409 | 422) {
-    super(message);
-    this.name = 'ActionError';
-    this.status = status ?? (message === NOT_FOUND_MESSAGE ? 404 : message === CONFLICT_MESSAGE ? 409 : 422);
-  }
-}
-
-/** A version conflict: someone saved first. Carries their values, so the form can show both and let the user merge or overwrite. */
-export class ConflictError extends ActionError {
-  constructor(public readonly conflict: Conflict) {
-    super(CONFLICT_MESSAGE, {}, 409);
-    this.name = 'ConflictError';
-  }
-}
-
-/**
- * One mutation, independent of how it is called: the form actions (`actionFor`) and the REST
- * API (lib/api/handler.ts) both validate with `schema`, authorize with `permission` and then run it.
- */
-export type Operation<S extends z.ZodType, R> = {
-  schema: S;
-  permission: Permission | null;
-  run: (input: z.output<S>, user: SessionUser) => Promise<R>;
-};
-
-export function operation<S extends z.ZodType, R>(schema: S, permission: Permission | null, run: Operation<S, R>['run']): Operation<S, R> {
-  return { schema, permission, run };
-}
+import { ConflictError, OperationError, refusalStatus } from '@/lib/operations/errors';
+import type { Operation } from '@/lib/operations/operation';
 
 const FILE_FIELDS = new Set(['file']);
 
@@ -65,58 +27,50 @@ function formValues(formData: FormData, arrayFields: readonly string[]): { input
   return { input, values };
 }
 
-/** A form action for an operation: `done` turns its result into the message shown (or redirects). */
-export function actionFor<S extends z.ZodType, R>(
-  op: Operation<S, R>,
-  done: (result: R, input: z.output<S>) => string | void,
-  options: Parameters<typeof authedAction>[3] = {},
-) {
-  return authedAction(op.schema, op.permission, async (input, user) => done(await op.run(input, user), input), options);
-}
+type ActionOptions = {
+  /** Fields sent once per selected item (checkboxes), read as arrays. */
+  arrayFields?: readonly string[];
+  /** Work done on the user's behalf before validation (read an upload, fetch a URL); runs after the role check. */
+  prepare?: (formData: FormData, input: Record<string, unknown>) => Promise<void>;
+};
 
 /**
- * Every mutation goes through here: authenticate, authorize by role, validate with zod,
- * then run. `fn` does the rest (team scoping, transaction, audit, revalidate) and returns a
- * message or redirects. Refusals come back as form state, never as a crash.
+ * The form action of an operation, a thin adapter: authenticate from the session, check the
+ * role, validate the form with the operation's schema, run it, and turn the result into the
+ * message shown (`done`, which may redirect) or a refusal into form state, never a crash. What
+ * the user typed comes back with every refusal.
  */
-export function authedAction<S extends z.ZodType>(
-  schema: S,
-  permission: Permission | null,
-  fn: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<string | void>,
-  options: { arrayFields?: readonly string[]; prepare?: (formData: FormData, input: Record<string, unknown>) => Promise<void> } = {},
-) {
+export function actionFor<S extends z.ZodType, R>(op: Operation<S, R>, done: (result: R, input: z.output<S>) => string | void, options: ActionOptions = {}) {
   const action = async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const { input, values } = formValues(formData, options.arrayFields ?? []);
     const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}, status = 422): FormState => ({ ok: false, message, fieldErrors, values, status });
     const user = await currentUser();
     if (!user) return fail('Your session has ended. Sign in again; your text is kept here.', {}, 401);
     try {
-      // The role is checked before `prepare`, which may do work on the user's behalf (read an upload, fetch a URL).
-      if (permission) assertCan(user, permission);
+      if (op.permission) assertCan(user, op.permission);
       await options.prepare?.(formData, input);
-      const parsed = schema.safeParse(input);
+      const parsed = op.schema.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: FormState['fieldErrors'] = {};
-        for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? 'form');
-          (fieldErrors[key] ??= []).push(issue.message);
-        }
+        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
         // The summary repeats each problem so it is announced even for fields without a visible input.
         const problems = [...new Set(parsed.error.issues.map((i) => i.message))].join(' ');
         return fail(`Not saved. ${problems}`, fieldErrors);
       }
-      const message = await fn(parsed.data, user, formData);
+      const message = done(await op.run(parsed.data, user), parsed.data);
       return { ok: true, message: message ?? 'Saved.', fieldErrors: {}, values: {} };
     } catch (err) {
       unstable_rethrow(err);
-      if (err instanceof ForbiddenError) return fail(err.message, {}, 403);
-      if (err instanceof ConflictError) return { ...fail(err.message, {}, 409), conflict: err.conflict };
-      if (err instanceof ActionError) return fail(err.message, err.fieldErrors, err.status);
+      const status = refusalStatus(err);
+      if (status !== null) {
+        const refusal = fail((err as Error).message, err instanceof OperationError ? err.fieldErrors : {}, status);
+        return err instanceof ConflictError ? { ...refusal, conflict: err.conflict } : refusal;
+      }
       if (isDatabaseUnavailable(err)) return fail(`${DATABASE_UNAVAILABLE_MESSAGE} Your text is kept here.`, {}, 503);
       console.error(err);
       return fail('Something went wrong on our side and nothing was saved. Try again in a moment.', {}, 500);
     }
   };
   // The permission travels with the action, so the permission matrix test can read it.
-  return Object.assign(action, { permission });
+  return Object.assign(action, { permission: op.permission });
 }

@@ -1,80 +1,11 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/audit/record';
-import { ActionError, authedAction, NOT_FOUND_MESSAGE } from '@/lib/actions/safe-action';
-import type { SessionUser } from '@/lib/auth/session';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { createWebhookSchema, webhookRefSchema } from '@/lib/validation/webhooks';
-import { newWebhookSecret } from '@/lib/webhooks/signature';
+import { actionFor } from '@/lib/actions/safe-action';
+import { createWebhookOp, deleteWebhookOp, rotateWebhookSecretOp, toggleWebhookOp } from '@/lib/operations/webhooks';
 
-const PAGE = '/settings/webhooks';
-const MAX_WEBHOOKS = 20;
+const message = ({ message }: { message: string }) => message;
 
-/** The secret is shown in this message and nowhere else, ever. */
-const secretMessage = (lead: string, secret: string) => `${lead} Copy its signing secret now; it is not shown again: ${secret}`;
-
-/** Audit events name the host only: a webhook URL often carries a token in its path. */
-const hostOf = (url: string) => new URL(url).host;
-
-async function loadWebhook(tx: Prisma.TransactionClient, user: SessionUser, webhookId: string) {
-  const hook = await tx.webhook.findFirst({ where: { id: webhookId, teamId: user.teamId }, select: { id: true, url: true, active: true } });
-  if (!hook) throw new ActionError(NOT_FOUND_MESSAGE);
-  return hook;
-}
-
-export const createWebhook = authedAction(createWebhookSchema, 'webhook.manage', async ({ url, events }, user) => {
-  const secret = newWebhookSecret();
-  await db.$transaction(async (tx) => {
-    if ((await tx.webhook.count({ where: { teamId: user.teamId } })) >= MAX_WEBHOOKS) {
-      throw new ActionError(`A team can have at most ${MAX_WEBHOOKS} webhooks. Delete one first.`);
-    }
-    const hook = await tx.webhook.create({ data: { teamId: user.teamId, url, secret, events }, select: { id: true } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'webhook.created', data: { webhookId: hook.id, host: hostOf(url), events } });
-  });
-  revalidatePath(PAGE);
-  return secretMessage(`Webhook added for ${url}.`, secret);
-});
-
-/** A new secret takes effect at once: deliveries still queued are signed with it. */
-export const rotateWebhookSecret = authedAction(webhookRefSchema, 'webhook.manage', async ({ webhookId }, user) => {
-  const secret = newWebhookSecret();
-  const hook = await db.$transaction(async (tx) => {
-    const hook = await loadWebhook(tx, user, webhookId);
-    await tx.webhook.update({ where: { id: hook.id }, data: { secret } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'webhook.updated', data: { webhookId, host: hostOf(hook.url), change: 'rotated the secret' } });
-    return hook;
-  });
-  revalidatePath(PAGE);
-  return secretMessage(`New secret for ${hook.url}.`, secret);
-});
-
-/** A disabled webhook queues nothing new; what was already queued waits until it is enabled again. */
-export const toggleWebhook = authedAction(webhookRefSchema, 'webhook.manage', async ({ webhookId }, user) => {
-  const active = await db.$transaction(async (tx) => {
-    const hook = await loadWebhook(tx, user, webhookId);
-    await tx.webhook.update({ where: { id: hook.id }, data: { active: !hook.active } });
-    await recordAudit(tx, {
-      teamId: user.teamId,
-      actorId: user.id,
-      type: 'webhook.updated',
-      data: { webhookId, host: hostOf(hook.url), change: hook.active ? 'disabled' : 'enabled' },
-    });
-    return !hook.active;
-  });
-  revalidatePath(PAGE);
-  return active ? 'Webhook enabled.' : 'Webhook disabled: nothing is sent until you enable it again.';
-});
-
-/** Deleting a webhook deletes its queue and log with it. */
-export const deleteWebhook = authedAction(webhookRefSchema, 'webhook.manage', async ({ webhookId }, user) => {
-  const hook = await db.$transaction(async (tx) => {
-    const hook = await loadWebhook(tx, user, webhookId);
-    await tx.webhook.delete({ where: { id: hook.id } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, type: 'webhook.deleted', data: { webhookId, host: hostOf(hook.url) } });
-    return hook;
-  });
-  revalidatePath(PAGE);
-  return `Webhook for ${hook.url} deleted.`;
-});
+export const createWebhook = actionFor(createWebhookOp, message);
+export const rotateWebhookSecret = actionFor(rotateWebhookSecretOp, message);
+export const toggleWebhook = actionFor(toggleWebhookOp, message);
+export const deleteWebhook = actionFor(deleteWebhookOp, message);

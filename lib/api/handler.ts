@@ -2,8 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/db/availability';
-import { ActionError, type Operation } from '@/lib/actions/safe-action';
-import { assertCan, ForbiddenError } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
+import { ConflictError, OperationError, refusalStatus } from '@/lib/operations/errors';
 import { hitRateLimit } from '@/lib/api/rate-limit';
 import { userForToken, type TokenUser } from '@/lib/api/tokens';
 import type { ApiRouteDef, ErrorStatus } from '@/lib/api/routes';
@@ -93,22 +93,21 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
       return Response.json(result, { status: def.success.status });
     } catch (err) {
       if (err instanceof ApiError) return errorJson(err.status, err.message, err.fieldErrors, err.headers);
-      if (err instanceof ForbiddenError) return errorJson(403, err.message);
-      if (err instanceof ActionError) {
-        const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors).filter((e): e is [string, string[]] => Boolean(e[1]?.length)));
-        return errorJson(err.status, err.message, Object.keys(fieldErrors).length ? fieldErrors : undefined);
+      const status = refusalStatus(err);
+      if (status !== null) {
+        const given = err instanceof OperationError ? err.fieldErrors : {};
+        const fieldErrors = Object.fromEntries(Object.entries(given).filter((e): e is [string, string[]] => Boolean(e[1]?.length)));
+        const conflict = err instanceof ConflictError ? { conflict: err.conflict } : {};
+        return Response.json(
+          { error: { status, message: (err as Error).message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}), ...conflict } },
+          { status },
+        );
       }
       if (isDatabaseUnavailable(err)) return errorJson(503, DATABASE_UNAVAILABLE_MESSAGE, undefined, { 'Retry-After': '5' });
       console.error(err);
       return errorJson(500, 'Something went wrong on our side and nothing was saved. Try again in a moment.');
     }
   };
-}
-
-/** Runs a desk operation for an API caller: the same role check the form action makes, then the operation. */
-export function perform<S extends z.ZodType, R>(op: Operation<S, R>, user: TokenUser, input: z.output<S>): Promise<R> {
-  if (op.permission) assertCan(user, op.permission);
-  return op.run(input, user);
 }
 
 export function notFoundError(): ApiError {

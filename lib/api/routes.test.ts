@@ -18,7 +18,7 @@ const handlers = routeFiles(ROOT)
   .flatMap((file) => {
     const source = readFileSync(file, 'utf8');
     const apiPath = path.relative(ROOT, path.dirname(file)).replace(/\[(\w+)\]/g, '{$1}');
-    return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(API_ROUTES\.(\w+)/g)].map(([, method, name]) => ({
+    return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (?:apiRoute|claimOperationRoute)\(API_ROUTES\.(\w+)/g)].map(([, method, name]) => ({
       key: `${method.toLowerCase()} /${apiPath}`,
       name,
       file,

@@ -15,6 +15,10 @@ export const errorResponse = z
       status: z.number().int(),
       message: z.string(),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      conflict: z
+        .object({ version: z.number().int(), theirs: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })) })
+        .optional()
+        .meta({ description: 'On a version conflict: the version now and their value of each field your change touched.' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -96,6 +100,14 @@ export const claimDetail = z
     proposedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
     checkWorthiness: z.number(),
     publishedAt: isoDate.nullable(),
+    publicUrl: z.string().nullable().meta({ description: 'The public fact-check page while the claim is published.' }),
+    sourceChange: z
+      .object({ kind: z.enum(['CHANGED', 'REMOVED']), sourceText: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'A re-import changed or removed the sentence of this checked claim; the claim is unchanged until an editor decides (`decideSourceChange`).' }),
+    pendingCorrection: z
+      .object({ id: z.string(), kind: z.enum(['VERDICT', 'UNPUBLISH', 'REOPEN']), newVerdict: z.string().nullable(), newRationale: z.string().nullable(), note: z.string(), proposedBy: z.string(), createdAt: isoDate })
+      .nullable(),
     evidence: z.array(evidence),
     history: z.array(z.object({ id: z.string(), type: z.string(), actor: z.string().nullable(), createdAt: isoDate, data: z.unknown() })),
   })
@@ -105,5 +117,17 @@ export const verdictLabels = z
   .object({ labels: z.array(z.object({ id: z.string(), name: z.string(), position: z.number().int(), retired: z.boolean() })) })
   .meta({ id: 'VerdictLabels' });
 
-export const assignResult = z.object({ claimId: z.string(), assignee: z.object({ id: z.string(), name: z.string() }) }).meta({ id: 'AssignResult' });
+export const countResult = z.object({ count: z.number().int() }).meta({ id: 'CountResult' });
+export const reportResult = z.object({ published: z.boolean() }).meta({ id: 'ReportResult' });
+
+export const member = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().optional().meta({ description: 'Admins only.' }),
+    role: z.enum(['admin', 'editor', 'checker']),
+    removedAt: isoDate.nullable(),
+  })
+  .meta({ id: 'Member' });
+export const memberList = z.object({ members: z.array(member) }).meta({ id: 'MemberList' });
 export const claimChanged = z.object({ claim: claimDetail }).meta({ id: 'ClaimChanged' });

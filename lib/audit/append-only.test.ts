@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { recordAudit } from '@/lib/audit/record';
+import { auditEvent } from '@/lib/domain/audit-events';
 
 /** The audit log is append-only in the database itself (migration …_append_only_audit), whatever the client. */
 describe.skipIf(!hasDatabase)('AuditEvent is append-only (database)', () => {
@@ -33,7 +34,7 @@ describe.skipIf(!hasDatabase)('AuditEvent is append-only (database)', () => {
     teamId = team.id;
     actorId = (await createUser(prisma, { teamId, email: `append.${suffix}@example.test`, name: 'Append Editor', role: 'editor' })).id;
     await createArticle(prisma, { teamId, actorId, text: 'Append Title\n\nThe budget rose 4%.' });
-    eventId = (await prisma.$transaction((tx) => recordAudit(tx, { teamId, actorId, type: 'scale.changed', data: { labels: 7 } }))).id;
+    eventId = (await prisma.$transaction((tx) => recordAudit(tx, { teamId, actorId, event: auditEvent('scale.changed', { change: 'seven labels' }) }))).id;
   });
   afterAll(() => prisma.$disconnect());
 
@@ -56,7 +57,7 @@ describe.skipIf(!hasDatabase)('AuditEvent is append-only (database)', () => {
     await expect(prisma.auditEvent.deleteMany({ where: { teamId } })).rejects.toThrow(/append-only: DELETE refused/);
     // Cascades too: removing the article would remove its events, so the database refuses it.
     await expect(prisma.article.deleteMany({ where: { teamId } })).rejects.toThrow(/append-only: DELETE refused/);
-    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ type: 'scale.changed', actorId, data: { labels: 7 } });
+    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ type: 'scale.changed', actorId, data: { change: 'seven labels' } });
     expect(await prisma.auditEvent.count({ where: { teamId } })).toBe(3);
   });
 });

@@ -140,14 +140,27 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
     'evidence.removeEvidence': { setup: async (owner, actor) => ({ evidenceId: (await evidenceBy(owner, actor)).id }) },
     'notifications.markNotificationsRead': { scope: 'team', setup: async () => ({}) },
     'publishing.publishClaim': { setup: async (owner) => ({ ...ref(await approved(owner)) }) },
-    'publishing.unpublishClaim': { setup: async (owner) => ({ ...ref(await approved(owner, { publishedAt: new Date(), firstPublishedAt: new Date() })) }) },
-    'publishing.correctVerdict': {
+    'publishing.proposeCorrection': {
       setup: async (owner) => ({
         ...ref(await approved(owner, { publishedAt: new Date(), firstPublishedAt: new Date() })),
+        kind: 'verdict',
         verdictLabelId: (await label(owner, 'False')).id,
         rationale: 'Revised figures.',
         note: 'The figure was revised.',
       }),
+    },
+    'publishing.decideCorrection': {
+      setup: async (owner) => {
+        const c = await approved(owner, { publishedAt: new Date(), firstPublishedAt: new Date() });
+        const proposer = await createUser(prisma, { teamId: owner.id, email: `pc.${uniqueSuffix()}@example.test`, name: 'Proposer', role: 'editor' });
+        const correction = await prisma.correction.create({
+          data: { teamId: owner.id, claimId: c.id, kind: 'UNPUBLISH', status: 'PROPOSED', claimVersion: c.version, previousVerdict: 'True', previousRationale: 'Because.', note: 'Withdrawn.', createdById: proposer.id },
+        });
+        return { claimId: c.id, correctionId: correction.id, decision: 'approve' };
+      },
+    },
+    'publishing.decideSourceChange': {
+      setup: async (owner) => ({ ...ref(await approved(owner, { sourceChange: 'CHANGED', sourceText: 'The council spent $4.6 million in 2025.' })), decision: 'keep' }),
     },
     'publishing.publishReport': { setup: async (owner) => ({ articleId: (await article(owner)).id, publish: '1' }) },
     'publishing.updatePublisher': { scope: 'team', setup: async () => ({ orgName: 'Desk Fact Check' }) },
@@ -175,7 +188,7 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
   /** Not behind a session: signing in and out. */
   const PUBLIC_ACTIONS = new Set(['auth.login', 'auth.logout']);
   /** Helpers exported by action modules that are not form actions. */
-  const NOT_ACTIONS = new Set(['claim-mutation.loadClaim', 'claim-mutation.claimConflict', 'safe-action.ConflictError', 'claim-mutation.updateClaimChecked', 'claim-mutation.nextState', 'claim-mutation.workflowPatch', 'claim-mutation.CONFLICT_MESSAGE', 'form-state.initialFormState', 'safe-action.ActionError', 'safe-action.authedAction', 'safe-action.actionFor', 'safe-action.operation', 'safe-action.NOT_FOUND_MESSAGE', 'safe-action.CONFLICT_MESSAGE']);
+  const NOT_ACTIONS = new Set(['form-state.initialFormState', 'safe-action.actionFor']);
 
   const exported = Object.entries(modules).flatMap(([file, mod]) => Object.entries(mod).map(([name, value]) => ({ key: `${file}.${name}`, value })));
 
@@ -260,6 +273,49 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
     addEvidence: 'claims/[claimId]/evidence',
     proposeVerdict: 'claims/[claimId]/verdict',
     reviewVerdict: 'claims/[claimId]/review',
+    saveNotes: 'claims/[claimId]/notes',
+    takeClaim: 'claims/[claimId]/take',
+    startResearch: 'claims/[claimId]/start-research',
+    saveAsChecked: 'claims/[claimId]/as-checked',
+    setDueDate: 'claims/[claimId]/due-date',
+    setAside: 'claims/[claimId]/set-aside',
+    bringBack: 'claims/[claimId]/bring-back',
+    splitClaim: 'claims/[claimId]/split',
+    mergeWithNext: 'claims/[claimId]/merge-with-next',
+    reuseVerdict: 'claims/[claimId]/reuse',
+    publishClaim: 'claims/[claimId]/publish',
+    proposeCorrection: 'claims/[claimId]/corrections',
+    decideCorrection: 'claims/[claimId]/corrections/[correctionId]/decision',
+    decideSourceChange: 'claims/[claimId]/source-change',
+    markChangeReviewed: 'claims/[claimId]/change-reviewed',
+    updateEvidence: 'evidence/[evidenceId]',
+    removeEvidence: 'evidence/[evidenceId]/remove',
+    setAsideLowScoring: 'articles/[articleId]/set-aside-low-scoring',
+    publishReport: 'articles/[articleId]/report',
+    listMembers: 'members',
+    addMember: 'members',
+    changeRole: 'members/[userId]/role',
+    removeMember: 'members/[userId]/remove',
+  };
+  /**
+   * A route that does what a form action does is called with that action's setup: the form's
+   * values become the path's ids and the JSON body (the API's schemas coerce numbers as forms do).
+   */
+  function fromAction(action: string, pathKeys: string[], adapt: (v: Record<string, string | string[]>) => Record<string, string | string[]> = (v) => v) {
+    const entry = ACTIONS[action];
+    return {
+      ...(entry.scope ? { scope: entry.scope } : {}),
+      setup: async (owner: Team, actor: SessionUser): Promise<RouteCall> => {
+        const values = adapt(await entry.setup(owner, actor));
+        const params = Object.fromEntries(pathKeys.map((k) => [k, String(values[k])]));
+        const body = Object.fromEntries(Object.entries(values).filter(([k]) => !pathKeys.includes(k)));
+        return { params, body };
+      },
+    };
+  }
+  const firstClaim = (v: Record<string, string | string[]>) => {
+    const { claimIds, ...rest } = v;
+    return { ...rest, claimId: (claimIds as string[])[0] };
   };
   type RouteCall = { params?: Record<string, string>; body?: Record<string, unknown> };
   const ROUTES: Record<ApiRouteName, { setup: (owner: Team, actor: SessionUser) => Promise<RouteCall>; scope?: 'team' }> = {
@@ -277,6 +333,29 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
       },
     },
     reviewVerdict: { setup: async (owner) => { const c = await inReview(owner); return { params: { claimId: c.id }, body: { version: c.version, decision: 'approve' } }; } },
+    saveNotes: fromAction('claims.saveNotes', ['claimId']),
+    takeClaim: fromAction('claims.takeClaim', ['claimId']),
+    startResearch: fromAction('claims.startResearch', ['claimId']),
+    saveAsChecked: fromAction('claim-edits.saveAsChecked', ['claimId']),
+    setDueDate: fromAction('bulk.setDueDate', ['claimId'], firstClaim),
+    setAside: fromAction('claims.excludeClaim', ['claimId']),
+    bringBack: fromAction('claims.includeClaim', ['claimId']),
+    splitClaim: fromAction('claim-edits.splitClaim', ['claimId']),
+    mergeWithNext: fromAction('claim-edits.mergeWithNext', ['claimId']),
+    reuseVerdict: fromAction('claim-edits.reuseVerdict', ['claimId']),
+    publishClaim: fromAction('publishing.publishClaim', ['claimId']),
+    proposeCorrection: fromAction('publishing.proposeCorrection', ['claimId']),
+    decideCorrection: fromAction('publishing.decideCorrection', ['claimId', 'correctionId']),
+    decideSourceChange: fromAction('publishing.decideSourceChange', ['claimId']),
+    markChangeReviewed: fromAction('claim-edits.markChangeReviewed', ['claimId']),
+    updateEvidence: fromAction('evidence.updateEvidence', ['evidenceId']),
+    removeEvidence: fromAction('evidence.removeEvidence', ['evidenceId']),
+    setAsideLowScoring: fromAction('claim-edits.excludeLowScoring', ['articleId']),
+    publishReport: fromAction('publishing.publishReport', ['articleId']),
+    listMembers: { scope: 'team', setup: async () => ({}) },
+    addMember: fromAction('team.addMember', []),
+    changeRole: fromAction('team.changeRole', ['userId']),
+    removeMember: fromAction('team.removeMember', ['userId']),
   };
 
   it('has a setup for every API route', () => {

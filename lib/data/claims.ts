@@ -21,9 +21,15 @@ export async function findClaim(user: SessionUser, claimId: string) {
       verdictLabel: { select: { id: true, name: true, retiredAt: true } },
       evidence: { orderBy: { createdAt: 'asc' }, include: { author: { select: { id: true, name: true } } } },
       reviews: { orderBy: { createdAt: 'desc' }, include: { reviewer: { select: { name: true } } } },
+      corrections: { orderBy: { createdAt: 'desc' } },
     },
   });
   if (!claim) return null;
+  // Who proposed and who decided each correction, by name (the columns keep no foreign key: history outlives members).
+  const deciders = [...new Set(claim.corrections.flatMap((c) => [c.createdById, c.decidedById]).filter((id): id is string => id !== null))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: deciders }, teamId: user.teamId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'a former member') : 'an earlier desk (imported)');
+  const corrections = claim.corrections.map((c) => ({ ...c, proposedByName: nameOf(c.createdById), decidedByName: c.decidedById ? nameOf(c.decidedById) : null }));
   const history = await db.auditEvent.findMany({
     where: {
       teamId: user.teamId,
@@ -31,13 +37,13 @@ export async function findClaim(user: SessionUser, claimId: string) {
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
-    select: { id: true, type: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    select: { id: true, type: true, data: true, createdAt: true, importedActorName: true, actor: { select: { name: true } } },
   });
   const [previous, next] = await Promise.all([
     db.claim.findFirst({ where: { articleId: claim.articleId, archivedAt: null, position: claim.position - 1 }, select: { id: true } }),
     db.claim.findFirst({ where: { articleId: claim.articleId, archivedAt: null, position: claim.position + 1 }, select: { id: true } }),
   ]);
-  return { claim, history, previousId: previous?.id ?? null, nextId: next?.id ?? null };
+  return { claim: { ...claim, corrections }, history, previousId: previous?.id ?? null, nextId: next?.id ?? null };
 }
 
 const listSelect = {

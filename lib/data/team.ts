@@ -11,14 +11,6 @@ export function listAssignees(user: SessionUser) {
   });
 }
 
-export function listMembers(user: SessionUser) {
-  return db.user.findMany({
-    where: { teamId: user.teamId },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
-  });
-}
-
 /** The team's verdict scale in order; retired labels only when asked (settings, past verdicts). */
 export function listVerdictLabels(user: SessionUser, { includeRetired = false } = {}) {
   return db.verdictLabel.findMany({
@@ -47,4 +39,9 @@ export function listPublishedClaims(user: SessionUser) {
     take: 200,
     select: { id: true, text: true, publishedAt: true, verdictLabel: { select: { name: true } }, _count: { select: { corrections: true } } },
   });
+}
+
+/** Every member of the team, removed ones too (history keeps their names), by name. */
+export function listTeamMembers(user: SessionUser) {
+  return db.user.findMany({ where: { teamId: user.teamId }, orderBy: { name: 'asc' }, select: { id: true, name: true, email: true, role: true, deactivatedAt: true } });
 }

@@ -8,9 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { ClaimStatus, NotificationType, ReviewDecision, Role, Stance } from '@/lib/generated/prisma/enums';
+import { ClaimStatus, CorrectionKind, CorrectionStatus, NotificationType, ReviewDecision, Role, SourceChange, Stance } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAudit } from '@/lib/audit/record';
+import { linkReusedClaims } from '@/lib/operations/claim-writer';
+import { auditEvent } from '@/lib/domain/audit-events';
 import { newIds } from '@/lib/db/ids';
 import { fileSlug } from '@/lib/export/response';
 
@@ -97,16 +99,31 @@ const evidenceSchema = z.strictObject({
   updatedAt: date,
 });
 
-const reviewSchema = z.strictObject({ id: ref, reviewerId: ref, decision: z.enum(ReviewDecision), comment: maybeText, createdAt: date });
+const reviewSchema = z.strictObject({
+  id: ref,
+  reviewerId: ref.nullable(),
+  importedReviewerName: maybeText.default(null),
+  decision: z.enum(ReviewDecision),
+  comment: maybeText,
+  createdAt: date,
+});
 
 const correctionSchema = z.strictObject({
   id: ref,
+  kind: z.enum(CorrectionKind).default('VERDICT'),
+  status: z.enum(CorrectionStatus).default('APPROVED'),
+  claimVersion: int.default(0),
   previousVerdict: text,
   previousRationale: text,
-  newVerdict: text,
+  newVerdict: maybeText,
+  newVerdictLabelId: ref.nullable().default(null),
+  newRationale: maybeText.default(null),
   note: text,
   createdById: ref.nullable(),
   createdAt: date,
+  decidedById: ref.nullable().default(null),
+  decidedAt: maybeDate.default(null),
+  decisionComment: maybeText.default(null),
 });
 
 const claimSchema = z.strictObject({
@@ -119,6 +136,8 @@ const claimSchema = z.strictObject({
   asChecked: maybeText,
   previousText: maybeText,
   archivedAt: maybeDate,
+  sourceChange: z.enum(SourceChange).nullable().default(null),
+  sourceText: maybeText.default(null),
   reusedFromId: ref.nullable(),
   checkWorthiness: z.number(),
   checkWorthinessReasons: json,
@@ -170,7 +189,16 @@ export const teamExportSchema = z.strictObject({
   verdictLabels: z.array(z.strictObject({ id: ref, name: text, position: int, retiredAt: maybeDate, createdAt: date })),
   articles: z.array(articleSchema),
   auditEvents: z.array(
-    z.strictObject({ id: ref, actorId: ref.nullable(), articleId: ref.nullable(), claimId: ref.nullable(), type: text, data: json, createdAt: date }),
+    z.strictObject({
+      id: ref,
+      actorId: ref.nullable(),
+      importedActorName: maybeText.default(null),
+      articleId: ref.nullable(),
+      claimId: ref.nullable(),
+      type: text,
+      data: json,
+      createdAt: date,
+    }),
   ),
   notifications: z
     .array(z.strictObject({ id: ref, userId: ref, type: z.enum(NotificationType), claimId: ref, message: text, readAt: maybeDate, createdAt: date }))
@@ -337,6 +365,8 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
     return value;
   };
   const teamId = targetTeamId;
+  const memberName = new Map(doc.members.map((m) => [m.key, m.name]));
+  const importedName = (key: string | null, given: string | null) => (key ? (memberName.get(key) ?? given ?? 'a former member') : (given ?? 'a former member'));
 
   return db.$transaction(
     async (tx) => {
@@ -351,8 +381,9 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
       await tx.user.createMany({
         data: newMembers.map((m, i) => ({ id: to(m.key), teamId, email: m.email, name: m.name, role: m.role, passwordHash: hashes[i] })),
       });
+      // Nothing is public until an editor of this desk publishes it.
       await tx.article.createMany({
-        data: doc.articles.map(({ versions: _v, claims: _c, ...a }) => ({ ...a, id: to(a.id), teamId, createdById: to(a.createdById) })),
+        data: doc.articles.map(({ versions: _v, claims: _c, ...a }) => ({ ...a, id: to(a.id), teamId, createdById: to(a.createdById), reportPublishedAt: null })),
       });
       await tx.articleVersion.createMany({
         data: versions.map((v) => ({ ...v, id: to(v.id), articleId: to(v.articleId), changes: remapJson(v.changes), createdById: toLoose(v.createdById) })),
@@ -366,28 +397,40 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
           assigneeId: toMaybe(c.assigneeId),
           proposedById: toMaybe(c.proposedById),
           verdictLabelId: toMaybe(c.verdictLabelId),
+          publishedAt: null,
           // Linked below, once every claim exists: a reused claim may come later in the file.
           reusedFromId: null,
         })),
       });
-      const reuse = claims.filter((c) => c.reusedFromId !== null);
-      if (reuse.length) {
-        // Raw SQL so that updatedAt keeps the file's value.
-        await tx.$executeRaw`UPDATE "Claim" AS c SET "reusedFromId" = r.source
-          FROM unnest(${reuse.map((c) => to(c.id))}::text[], ${reuse.map((c) => to(c.reusedFromId!))}::text[]) AS r(id, source)
-          WHERE c.id = r.id`;
-      }
+      await linkReusedClaims(
+        tx,
+        claims.filter((c) => c.reusedFromId !== null).map((c) => ({ id: to(c.id), sourceId: to(c.reusedFromId!) })),
+      );
       await tx.evidence.createMany({ data: evidence.map((e) => ({ ...e, id: to(e.id), teamId, claimId: to(e.claimId), authorId: to(e.authorId) })) });
-      await tx.review.createMany({ data: reviews.map((r) => ({ ...r, id: to(r.id), teamId, claimId: to(r.claimId), reviewerId: to(r.reviewerId) })) });
+      // Review decisions and history made elsewhere are imported as such: by name, never as a member of this team.
+      await tx.review.createMany({
+        data: reviews.map((r) => ({ ...r, id: to(r.id), teamId, claimId: to(r.claimId), reviewerId: null, importedReviewerName: importedName(r.reviewerId, r.importedReviewerName) })),
+      });
       await tx.correction.createMany({
-        data: corrections.map((k) => ({ ...k, id: to(k.id), teamId, claimId: to(k.claimId), createdById: toLoose(k.createdById) })),
+        data: corrections.map((k) => ({
+          ...k,
+          id: to(k.id),
+          teamId,
+          claimId: to(k.claimId),
+          newVerdictLabelId: toLoose(k.newVerdictLabelId),
+          createdById: null,
+          decidedById: null,
+          // A proposal still waiting in the other installation is not carried over as one waiting here.
+          ...(k.status === 'PROPOSED' ? { status: 'REJECTED' as const, decisionComment: 'Waiting for a decision when the team was exported; not carried over.' } : {}),
+        })),
       });
       await tx.auditEvent.createMany({
         data: doc.auditEvents.map((e) => ({
           ...e,
           id: to(e.id),
           teamId,
-          actorId: toMaybe(e.actorId),
+          actorId: null,
+          importedActorName: e.actorId ? importedName(e.actorId, e.importedActorName) : e.importedActorName,
           articleId: toMaybe(e.articleId),
           claimId: toMaybe(e.claimId),
           data: remapJson(e.data),
@@ -402,7 +445,7 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
         members: doc.members.length,
         createdMembers: newMembers.map((m) => m.email),
       };
-      await recordAudit(tx, { teamId, actorId: actor.id, type: 'team.imported', data: { ...result, exportedAt: doc.exportedAt.toISOString(), fromTeam: doc.team.name } });
+      await recordAudit(tx, { teamId, actorId: actor.id, event: auditEvent('team.imported', { ...result, exportedAt: doc.exportedAt.toISOString(), fromTeam: doc.team.name }) });
       return result;
     },
     { maxWait: 30_000, timeout: 10 * 60_000 },

@@ -6,6 +6,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { normalizeArticleText, parseArticle } from '@/lib/domain/article-text';
 import { recordAudit } from '@/lib/audit/record';
+import { auditEvent } from '@/lib/domain/audit-events';
 import { insertClaims } from '@/lib/import/claim-rows';
 import type { ImportArticleInput } from '@/lib/validation/article';
 
@@ -32,13 +33,7 @@ export async function importArticle(
         select: { id: true, title: true, byline: true },
       });
       await insertClaims(tx, { teamId, articleId: article.id, language: parsed.language, claims: parsed.claims });
-      await recordAudit(tx, {
-        teamId,
-        actorId,
-        type: 'article.imported',
-        articleId: article.id,
-        data: { title: parsed.title, claims: parsed.claims.length },
-      });
+      await recordAudit(tx, { teamId, actorId, articleId: article.id, event: auditEvent('article.imported', { title: parsed.title, claims: parsed.claims.length }) });
       return { ...article, claims: parsed.claims };
     },
     { timeout: 60_000, maxWait: 30_000 },

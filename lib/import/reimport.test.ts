@@ -46,7 +46,7 @@ describe.skipIf(!hasDatabase)('reimportArticle (database)', () => {
 
     const result = await reimportArticle(prisma, { teamId, actorId, articleId: id, input: importArticleSchema.parse({ text: V2 }) });
     expect(result.version).toBe(2);
-    expect(result.changes.counts).toEqual({ kept: 3, moved: 1, changed: 1, added: 1, archived: 1 });
+    expect(result.changes.counts).toEqual({ kept: 3, moved: 1, changed: 1, added: 1, archived: 1, flagged: 0 });
 
     const article = await prisma.article.findUniqueOrThrow({ where: { id }, include: { claims: { where: { archivedAt: null }, orderBy: { position: 'asc' } } } });
     expect(article.body).toBe(V2);
@@ -89,7 +89,7 @@ describe.skipIf(!hasDatabase)('reimportArticle (database)', () => {
     const { id } = await importArticle(prisma, { teamId, actorId, input: importArticleSchema.parse({ text: V1 }) });
     const ids = (await prisma.claim.findMany({ where: { articleId: id }, orderBy: { position: 'asc' } })).map((c) => c.id);
     const result = await reimportArticle(prisma, { teamId, actorId, articleId: id, input: importArticleSchema.parse({ text: V1 }) });
-    expect(result.changes.counts).toEqual({ kept: 5, moved: 0, changed: 0, added: 0, archived: 0 });
+    expect(result.changes.counts).toEqual({ kept: 5, moved: 0, changed: 0, added: 0, archived: 0, flagged: 0 });
     expect((await prisma.claim.findMany({ where: { articleId: id, archivedAt: null }, orderBy: { position: 'asc' } })).map((c) => c.id)).toEqual(ids);
   });
 

@@ -1,14 +1,16 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
-import { ActionError, NOT_FOUND_MESSAGE, operation } from '@/lib/actions/safe-action';
 import { importArticle } from '@/lib/import/article';
 import { reimportArticle } from '@/lib/import/reimport';
+import { NotFoundError } from '@/lib/operations/errors';
+import { operation } from '@/lib/operations/operation';
 import { importArticleSchema } from '@/lib/validation/article';
 
 /**
  * Editor: import an article. A new version of an article already on the desk (chosen
- * explicitly, or recognised by its source URL) keeps the work of every unchanged sentence.
+ * explicitly, or recognised by its source URL) keeps the work of every unchanged sentence
+ * and never changes a checked claim (lib/import/reimport.ts).
  */
 export const importArticleOp = operation(importArticleSchema, 'article.import', async (input, user) => {
   const existing = input.articleId
@@ -16,11 +18,11 @@ export const importArticleOp = operation(importArticleSchema, 'article.import', 
     : input.sourceUrl
       ? await db.article.findFirst({ where: { teamId: user.teamId, sourceUrl: input.sourceUrl }, orderBy: { createdAt: 'desc' }, select: { id: true } })
       : null;
-  if (input.articleId && !existing) throw new ActionError(NOT_FOUND_MESSAGE);
+  if (input.articleId && !existing) throw new NotFoundError();
   const article = existing
     ? await reimportArticle(db, { teamId: user.teamId, actorId: user.id, articleId: existing.id, input })
     : await importArticle(db, { teamId: user.teamId, actorId: user.id, input });
   revalidatePath('/articles');
   revalidatePath(`/articles/${article.id}`);
-  return { id: article.id, reimported: Boolean(existing) };
+  return { id: article.id, reimported: Boolean(existing), changes: 'changes' in article ? article.changes : null };
 });

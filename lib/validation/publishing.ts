@@ -1,16 +1,44 @@
 import { z } from 'zod';
 import { id, optionalText, optionalWebUrl, requiredText } from '@/lib/validation/fields';
 
-const version = z.coerce.number().int().min(0);
+const version = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const publishClaimSchema = z.object({ claimId: id, version });
 
-export const correctVerdictSchema = z.object({
+/**
+ * A proposed correction of a published fact-check: a new verdict and rationale, or taking it off
+ * its public page. The note is shown to readers, dated, once another editor approves it.
+ */
+const correctionFields = z.object({
+  version,
+  kind: z.enum(['verdict', 'unpublish']).default('verdict'),
+  verdictLabelId: id.or(z.literal('').transform(() => undefined)).optional(),
+  rationale: z.string().trim().max(20_000, 'Rationale must be at most 20,000 characters.').optional(),
+  note: requiredText(2_000, 'Correction note'),
+});
+
+function verdictNeedsLabelAndRationale(v: z.output<typeof correctionFields>, ctx: z.RefinementCtx) {
+  if (v.kind !== 'verdict') return;
+  if (!v.verdictLabelId) ctx.addIssue({ code: 'custom', path: ['verdictLabelId'], message: 'Choose the corrected verdict.' });
+  if (!v.rationale) ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'Rationale is required.' });
+}
+
+/** The REST API's body: the claim comes from the path. */
+export const correctionBodySchema = correctionFields.superRefine(verdictNeedsLabelAndRationale);
+export const proposeCorrectionSchema = correctionFields.extend({ claimId: id }).superRefine(verdictNeedsLabelAndRationale);
+
+export const decideCorrectionSchema = z.object({
+  claimId: id,
+  correctionId: id,
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(2_000, 'At most 2,000 characters.').default(''),
+});
+
+export const sourceChangeSchema = z.object({
   claimId: id,
   version,
-  verdictLabelId: id.or(z.literal('')).refine((v) => v !== '', 'Choose the corrected verdict.'),
-  rationale: requiredText(20_000, 'Rationale'),
-  note: requiredText(2_000, 'Correction note'),
+  decision: z.enum(['keep', 'reopen']),
+  comment: z.string().trim().max(2_000, 'At most 2,000 characters.').default(''),
 });
 
 export const articleReportSchema = z.object({ articleId: id, publish: z.enum(['1', '0']) });

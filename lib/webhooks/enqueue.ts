@@ -3,16 +3,16 @@
  * delivery exists exactly when the change does and survives a restart (it is a row).
  */
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { AuditType } from '@/lib/audit/record';
+import type { AuditType } from '@/lib/domain/audit-events';
 import { newIds } from '@/lib/db/ids';
-import { webhookEventFor } from '@/lib/webhooks/events';
+import { WEBHOOK_PAYLOAD_VERSION, webhookEventFor } from '@/lib/webhooks/events';
 
 type AuditedChange = {
   teamId: string;
   type: AuditType;
   articleId?: string | null;
   claimId?: string | null;
-  data?: Prisma.InputJsonValue;
+  data: Record<string, unknown>;
   createdAt: Date;
 };
 
@@ -33,7 +33,7 @@ export async function enqueueWebhookDeliveries(tx: Prisma.TransactionClient, cha
   if (!event) return;
   const hooks = await tx.webhook.findMany({ where: { teamId: change.teamId, active: true, events: { has: event } }, select: { id: true } });
   if (hooks.length === 0) return;
-  const data = change.data && typeof change.data === 'object' && !Array.isArray(change.data) ? (publicData(change.data) as Prisma.InputJsonObject) : {};
+  const data = publicData(change.data) as Prisma.InputJsonObject;
   const ids = newIds(hooks.length);
   await tx.webhookDelivery.createMany({
     data: hooks.map((hook, i) => ({
@@ -43,6 +43,8 @@ export async function enqueueWebhookDeliveries(tx: Prisma.TransactionClient, cha
       event,
       payload: {
         id: ids[i],
+        // The payload's own format: a receiver can tell a future change of shape from this one.
+        version: WEBHOOK_PAYLOAD_VERSION,
         event,
         createdAt: change.createdAt.toISOString(),
         team: { id: change.teamId },

@@ -2,7 +2,10 @@
  * The events a webhook can subscribe to, and which audit event raises each. Webhooks hang
  * off `recordAudit`, so every change that is audited can be announced without a second hook.
  */
-import type { AuditType } from '@/lib/audit/record';
+import type { AuditType } from '@/lib/domain/audit-events';
+
+/** Every payload says which version of its shape it is (`"version": 1`). */
+export const WEBHOOK_PAYLOAD_VERSION = 1;
 
 export const WEBHOOK_EVENTS = ['article.imported', 'claim.assigned', 'claim.submitted', 'claim.returned', 'verdict.approved', 'claim.published'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { recordAudit } from '@/lib/audit/record';
+import { auditEvent, type AuditEvent } from '@/lib/domain/audit-events';
 import { claimDueDeliveries, LEASE_MS, MAX_ATTEMPTS, processDueDeliveries, retryDelayMs } from '@/lib/webhooks/worker';
 import { verifySignature } from '@/lib/webhooks/signature';
 
@@ -123,7 +124,7 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
   it('counts a redirect as a failure and sends nothing to where it points', async () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/moved-${suffix}`, ['claim.assigned']);
-    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.assigned', data: { assignee: 'Cy' } }));
+    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }));
     const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
     await processDueDeliveries(prisma, { now: new Date(Date.now() + 1_000) });
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } });
@@ -135,7 +136,7 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
   it('doubles the wait after each failure and gives up after the last attempt', async () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/down-${suffix}`, ['claim.assigned']);
-    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.assigned', data: { assignee: 'Cy' } }));
+    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }));
     const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
 
     let now = new Date(Date.now() + 1_000);
@@ -159,19 +160,22 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     const hook = await webhook(team.id, `/ok-${suffix}`, ['claim.assigned', 'claim.returned']);
     await expect(
       prisma.$transaction(async (tx) => {
-        await recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.assigned', data: { assignee: 'Cy' } });
+        await recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await prisma.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(0);
 
     await prisma.$transaction(async (tx) => {
-      await recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.notes_updated', data: { length: 3 } });
+      await recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.notes_updated', { length: 3, version: 1 }) });
       await recordAudit(tx, {
         teamId: team.id,
         actorId: editor.id,
-        type: 'review.returned',
-        data: { comment: 'Needs a source.', email: 'ed@example.test', notes: 'private', reviewer: { passwordHash: 'x', name: 'Ed' } },
+        // More than the vocabulary's data, on purpose: whatever an event carries, private keys never leave.
+        event: {
+          type: 'review.returned',
+          data: { comment: 'Needs a source.', email: 'ed@example.test', notes: 'private', reviewer: { passwordHash: 'x', name: 'Ed' } },
+        } as unknown as AuditEvent,
       });
     });
     const [queued, ...more] = await prisma.webhookDelivery.findMany({ where: { webhookId: hook.id } });
@@ -183,7 +187,7 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
   it('a delivery claimed by a worker that died is sent by a fresh one once its lease runs out', async () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/ok-crash-${suffix}`, ['verdict.approved']);
-    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'review.approved', data: {} }));
+    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('review.approved', { comment: '' }) }));
     const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
 
     const now = new Date(Date.now() + 1_000);
@@ -206,7 +210,7 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/ok-pair-${suffix}`, ['claim.assigned']);
     await prisma.$transaction(async (tx) => {
-      for (let i = 0; i < 6; i++) await recordAudit(tx, { teamId: team.id, actorId: editor.id, type: 'claim.assigned', data: { n: i } });
+      for (let i = 0; i < 6; i++) await recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: `Cy ${i}`, dueAt: null }) });
     });
     const ids = (await prisma.webhookDelivery.findMany({ where: { teamId: team.id }, select: { id: true } })).map((d) => d.id);
     expect(ids).toHaveLength(6);

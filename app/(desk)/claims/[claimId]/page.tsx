@@ -5,13 +5,14 @@ import { can } from '@/lib/auth/permissions';
 import { getClaim } from '@/lib/data/claims';
 import { getTeamSlug, listAssignees, listVerdictLabels } from '@/lib/data/team';
 import { canResearch } from '@/lib/domain/workflow';
-import { describeAuditEvent } from '@/lib/domain/audit-text';
+import { actorLabel, describeAuditEvent } from '@/lib/domain/audit-events';
 import { Card, DateText, DueDate, PageHeader } from '@/components/layout';
 import { StatusBadge, VerdictBadge } from '@/components/status';
 import { EvidenceList, AddEvidenceForm } from './evidence';
 import { WorkflowPanel } from './workflow-panel';
 import { NotesForm } from './notes-form';
-import { AsCheckedForm, ChangedSentence, SplitMergePanel } from './claim-edit-panel';
+import { AsCheckedForm, ChangedSentence, SourceChangePanel, SplitMergePanel } from './claim-edit-panel';
+import { isOpenForResearch } from '@/lib/domain/invariants';
 import { WorthinessReasons } from '@/components/worthiness';
 import { LiveUpdates } from '@/components/live-updates';
 import { listPresent } from '@/lib/live/presence';
@@ -26,7 +27,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const { claimId } = await params;
   const { claim, history, previousId, nextId } = await getClaim(user, claimId);
   const researching = !claim.archivedAt && canResearch(claim, user);
-  const approved = claim.status === 'APPROVED' && !claim.archivedAt;
+  // A fact-check kept after its sentence left the source is archived and may still be public.
+  const approved = claim.status === 'APPROVED' && (!claim.archivedAt || claim.publishedAt !== null);
   const [labels, assignees, present, similar, teamSlug] = await Promise.all([
     researching || (approved && claim.publishedAt && can(user, 'claim.publish')) ? listVerdictLabels(user) : Promise.resolve([]),
     can(user, 'claim.assign') ? listAssignees(user) : Promise.resolve([]),
@@ -35,7 +37,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     approved ? getTeamSlug(user) : Promise.resolve(''),
   ]);
   const lastReview = claim.reviews[0];
-  const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
+  const approval = claim.status === 'APPROVED' ? claim.reviews.find((r) => r.decision === 'APPROVED') : undefined;
+  const canSplit = can(user, 'claim.edit') && !claim.archivedAt && isOpenForResearch(claim);
+  const corrected = claim.corrections.filter((c) => c.status === 'APPROVED');
   return (
     <>
       <PageHeader
@@ -73,6 +77,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               This claim is archived: its sentence is no longer in the article (removed by a new version or merged into another claim). Its work is kept here.
             </p>
           ) : null}
+          <SourceChangePanel claim={claim} canDecide={can(user, 'claim.review')} />
           <ChangedSentence claim={claim} canClear={can(user, 'claim.edit') || claim.assigneeId === user.id} />
           <section aria-labelledby="as-stated" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
             <h2 id="as-stated" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
@@ -127,7 +132,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             {claim.status === 'RETURNED' && lastReview?.comment ? (
               <div className="mt-4 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900" role="note" aria-label="Editor's comment">
                 <p className="font-medium">
-                  {lastReview.decision === 'REOPENED' ? 'Reopened' : 'Returned'} by {lastReview.reviewer.name}:
+                  {lastReview.decision === 'REOPENED' ? 'Reopened' : 'Returned'} by {actorLabel(lastReview.reviewer, lastReview.importedReviewerName)}:
                 </p>
                 <p className="mt-1 whitespace-pre-wrap">{lastReview.comment}</p>
               </div>
@@ -135,7 +140,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </section>
 
           {claim.rationale ? (
-            <Card title="Proposed verdict">
+            <Card title={approval ? 'Verdict' : 'Proposed verdict'}>
               <p className="mb-2 text-sm text-stone-700">
                 <VerdictBadge name={claim.verdictLabel?.name} />{' '}
                 {claim.proposedAt ? `proposed by ${claim.proposedBy?.name ?? 'a former member'}` : 'draft, not yet submitted for review'}
@@ -145,8 +150,27 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                     on <DateText value={claim.proposedAt} withTime />
                   </>
                 ) : null}
+                {approval ? (
+                  <>
+                    , approved by {actorLabel(approval.reviewer, approval.importedReviewerName)} on <DateText value={approval.createdAt} withTime />
+                  </>
+                ) : null}
               </p>
               <p className="whitespace-pre-wrap text-sm leading-relaxed text-stone-900">{claim.rationale}</p>
+              {corrected.length ? (
+                <div className="mt-4 border-t border-stone-100 pt-3">
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Corrections</h3>
+                  <ol className="mt-2 grid gap-2 text-sm text-stone-800">
+                    {corrected.map((c) => (
+                      <li key={c.id}>
+                        <DateText value={c.decidedAt ?? c.createdAt} />:{' '}
+                        {c.kind === 'VERDICT' ? `${c.previousVerdict} → ${c.newVerdict}` : c.kind === 'UNPUBLISH' ? 'unpublished' : 'reopened after the source changed'}, proposed by{' '}
+                        {c.proposedByName}, approved by {c.decidedByName ?? 'someone'}: {c.note}
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ) : null}
             </Card>
           ) : null}
 
@@ -176,7 +200,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           {claim.archivedAt ? null : <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />}
 
           {approved ? (
-            <PublishingPanel claim={claim} publicPath={`/t/${teamSlug}/fact-checks/${claim.id}`} labels={labels} canPublish={can(user, 'claim.publish')} />
+            <PublishingPanel claim={claim} publicPath={`/t/${teamSlug}/fact-checks/${claim.id}`} labels={labels} canPublish={can(user, 'claim.publish')} userId={user.id} />
           ) : null}
 
           <Card title="Check-worthiness">
@@ -195,7 +219,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 {claim.reviews.map((r) => (
                   <li key={r.id}>
                     <p className="font-medium text-stone-900">
-                      {r.decision === 'APPROVED' ? 'Approved' : r.decision === 'RETURNED' ? 'Returned' : 'Reopened'} by {r.reviewer.name}
+                      {r.decision === 'APPROVED' ? 'Approved' : r.decision === 'RETURNED' ? 'Returned' : 'Reopened'} by {actorLabel(r.reviewer, r.importedReviewerName)}
                     </p>
                     <p className="text-xs text-stone-500">
                       <DateText value={r.createdAt} withTime />
@@ -212,7 +236,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               {history.map((e) => (
                 <li key={e.id} className="border-l-2 border-stone-200 pl-3">
                   <p className="text-stone-900">
-                    <span className="font-medium">{e.actor?.name ?? 'Someone'}</span> {describeAuditEvent(e.type, e.data as Record<string, unknown>)}
+                    <span className="font-medium">{actorLabel(e.actor, e.importedActorName)}</span> {describeAuditEvent(e)}
                   </p>
                   <p className="text-xs text-stone-500">
                     <DateText value={e.createdAt} withTime />

@@ -1,4 +1,5 @@
-import { apiRoute, perform } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/api/handler';
+import { perform } from '@/lib/operations/operation';
 import { presentImportedArticle } from '@/lib/api/present';
 import { API_ROUTES } from '@/lib/api/routes';
 import { listArticles } from '@/lib/data/articles';

@@ -16,7 +16,7 @@ export default async function PublicCorrectionsPage({ params }: { params: Promis
   return (
     <>
       <h1 className="font-serif text-3xl font-semibold">Corrections by {publisher}</h1>
-      <p className="mt-2 text-stone-700">When we change a published verdict, we say so here and on the fact-check itself, with the date and what it was before.</p>
+      <p className="mt-2 text-stone-700">When we change or withdraw a published fact-check, we say so here, with the date, the reason and what it was before.</p>
       {corrections.length === 0 ? (
         <div className="mt-6">
           <EmptyState title="No corrections">None of our published verdicts has been corrected.</EmptyState>
@@ -26,15 +26,27 @@ export default async function PublicCorrectionsPage({ params }: { params: Promis
           {corrections.map((c) => (
             <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
               <p className="text-sm text-stone-600">
-                <DateText value={c.createdAt} />
+                <DateText value={c.date} />
               </p>
               <p className="mt-1">
-                <ListLink href={`/t/${team.slug}/fact-checks/${c.claim.id}`} className="font-serif text-lg text-blue-800 underline">
-                  {c.claim.text}
-                </ListLink>
+                {c.public ? (
+                  <ListLink href={`/t/${team.slug}/fact-checks/${c.claim.id}`} className="font-serif text-lg text-blue-800 underline">
+                    {c.claim.text}
+                  </ListLink>
+                ) : (
+                  <span className="font-serif text-lg">{c.claim.text}</span>
+                )}
               </p>
               <p className="mt-1 text-sm">
-                From <span className="font-medium">{c.previousVerdict}</span> to <span className="font-medium">{c.newVerdict}</span>: {c.note}
+                {c.kind === 'VERDICT' ? (
+                  <>
+                    From <span className="font-medium">{c.previousVerdict}</span> to <span className="font-medium">{c.newVerdict}</span>: {c.note}
+                  </>
+                ) : (
+                  <>
+                    <span className="font-medium">{c.kind === 'UNPUBLISH' ? 'Withdrawn' : 'Withdrawn for re-checking'}</span> (the verdict was {c.previousVerdict}): {c.note}
+                  </>
+                )}
               </p>
             </li>
           ))}

@@ -32,7 +32,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
     org: { name: publisher, url: webUrlOrNull(team.orgUrl), logoUrl: webUrlOrNull(team.orgLogoUrl) },
     article: { ...claim.article, sourceUrl: webUrlOrNull(claim.article.sourceUrl) },
     datePublished: firstPublishedAt,
-    dateModified: latestCorrection?.createdAt ?? null,
+    dateModified: latestCorrection?.date ?? null,
   });
   const said = [claim.article.author, claim.article.outlet].filter(Boolean).join(', ');
   return (
@@ -75,7 +75,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
           {latestCorrection ? (
             <>
               {' '}
-              · corrected <DateText value={latestCorrection.createdAt} />
+              · corrected <DateText value={latestCorrection.date} />
             </>
           ) : null}{' '}
           by {publisher}.
@@ -92,7 +92,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
               <li key={c.id}>
                 <p>
                   <span className="font-medium">
-                    <DateText value={c.createdAt} />:
+                    <DateText value={c.date} />:
                   </span>{' '}
                   {c.note}
                 </p>

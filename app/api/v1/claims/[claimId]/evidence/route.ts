@@ -1,6 +1,7 @@
-import { apiRoute, perform } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/api/handler';
+import { perform } from '@/lib/operations/operation';
 import { API_ROUTES } from '@/lib/api/routes';
-import { addEvidenceOp } from '@/lib/operations/claims';
+import { addEvidenceOp } from '@/lib/operations/evidence';
 
 export const POST = apiRoute(API_ROUTES.addEvidence, async ({ user, params, body }) => {
   const evidence = await perform(addEvidenceOp, user, { ...body, claimId: params.claimId });

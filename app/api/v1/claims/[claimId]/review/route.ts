@@ -1,9 +1,5 @@
-import { apiRoute, perform } from '@/lib/api/handler';
-import { presentClaim } from '@/lib/api/present';
+import { claimOperationRoute } from '@/lib/api/operation-route';
 import { API_ROUTES } from '@/lib/api/routes';
 import { reviewClaimOp } from '@/lib/operations/claims';
 
-export const POST = apiRoute(API_ROUTES.reviewVerdict, async ({ user, params, body }) => {
-  await perform(reviewClaimOp, user, { ...body, claimId: params.claimId });
-  return { claim: await presentClaim(user, params.claimId) };
-});
+export const POST = claimOperationRoute(API_ROUTES.reviewVerdict, reviewClaimOp);

@@ -1,0 +1,5 @@
+import { claimOperationRoute } from '@/lib/api/operation-route';
+import { API_ROUTES } from '@/lib/api/routes';
+import { mergeWithNextOp } from '@/lib/operations/claim-edits';
+
+export const POST = claimOperationRoute(API_ROUTES.mergeWithNext, mergeWithNextOp);

@@ -1,0 +1,5 @@
+import { claimOperationRoute } from '@/lib/api/operation-route';
+import { API_ROUTES } from '@/lib/api/routes';
+import { takeClaimOp } from '@/lib/operations/claims';
+
+export const POST = claimOperationRoute(API_ROUTES.takeClaim, takeClaimOp);
