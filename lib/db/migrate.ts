@@ -35,7 +35,30 @@ export function listMigrations(dir = migrationsDir()): { name: string; sql: stri
 }
 
 /**
- * Returns the names of the migrations it applied. `upTo` stops after that migration (a restore
+ * A migration's file no longer has the SQL this database ran: the schema it describes may not be
+ * the one the database has, so nothing is applied until someone decides which one is right.
+ */
+export class MigrationChangedError extends Error {
+  constructor(readonly migrations: { name: string; checksum: string }[]) {
+    super(
+      migrations
+        .map(
+          ({ name, checksum }) =>
+            `Migration ${name} was changed after it was applied to this database: prisma/migrations/${name}/migration.sql ` +
+            `no longer matches the checksum recorded in "_prisma_migrations". Restore the file as it was applied ` +
+            `(git log -p -- prisma/migrations/${name}) and put the change in a new migration (npm run db:migration -- NAME). ` +
+            `Only if this database already has the edited version (a comment changed, say), record it: ` +
+            `UPDATE "_prisma_migrations" SET checksum = '${checksum}' WHERE migration_name = '${name}';`,
+        )
+        .join('\n'),
+    );
+    this.name = 'MigrationChangedError';
+  }
+}
+
+/**
+ * Returns the names of the migrations it applied. Refuses (MigrationChangedError) before applying
+ * anything when an applied migration's file was edited since. `upTo` stops after that migration (a restore
  * loads a backup at the schema it was taken with, then applies the rest).
  */
 export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
@@ -50,14 +73,11 @@ export async function applyMigrations(url: string, options: { upTo?: string } = 
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const doneByName = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
-    for (const migration of listMigrations().filter((m) => options.upTo === undefined || m.name <= options.upTo)) {
-      const previous = doneByName.get(migration.name);
-      if (previous) {
-        if (previous !== migration.checksum) {
-          console.warn(`Migration ${migration.name} was changed after it was applied.`);
-        }
-        continue;
-      }
+    const migrations = listMigrations();
+    const changed = migrations.filter((m) => doneByName.has(m.name) && doneByName.get(m.name) !== m.checksum);
+    if (changed.length) throw new MigrationChangedError(changed);
+    for (const migration of migrations.filter((m) => options.upTo === undefined || m.name <= options.upTo)) {
+      if (doneByName.has(migration.name)) continue;
       // One transaction per migration: a failure leaves the database as it was before it.
       await client.query('BEGIN');
       try {
