@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
-import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/lib/testing/factories';
 
 export const prisma = createPrismaClient(process.env.DATABASE_URL!, process.env.CLAIMDESK_EMBEDDED === '1');
 
