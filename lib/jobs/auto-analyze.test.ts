@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
-import { analyzeStaleTables } from '@/lib/db/auto-analyze';
+import { analyzeStaleTables } from '@/lib/jobs/auto-analyze';
 import { hasDatabase } from '@/lib/testing/database';
 import { uniqueSuffix } from '@/lib/testing/factories';
 
