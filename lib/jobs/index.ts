@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { autoAnalyzeJob } from '@/lib/jobs/auto-analyze';
+import { overdueSweepJob } from '@/lib/jobs/overdue-sweep';
 import { startJob } from '@/lib/jobs/schedule';
 import { webhookDeliveryJob } from '@/lib/jobs/webhook-delivery';
 
@@ -12,5 +13,6 @@ import { webhookDeliveryJob } from '@/lib/jobs/webhook-delivery';
  */
 export function startJobs() {
   startJob(webhookDeliveryJob, db);
+  startJob(overdueSweepJob, db);
   if (env.CLAIMDESK_EMBEDDED === '1') startJob(autoAnalyzeJob, db);
 }

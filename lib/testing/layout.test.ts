@@ -34,3 +34,14 @@ describe('the layout of lib/', () => {
     expect(offending(files, /(from|import\()\s*['"](@\/|(\.\.\/)+)prisma\//)).toEqual([]);
   });
 });
+
+describe('lib/data', () => {
+  it('reads and never writes: no Prisma write calls, no raw SQL writes', () => {
+    const files = sources('lib/data');
+    expect(files.length).toBeGreaterThan(5);
+    // `db.claim.update(…)` (a model's write, not a Map's `seen.delete(…)`), `db.$executeRaw`, and SQL in raw queries.
+    const prismaWrite = /\.\w+\.(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)\s*\(/;
+    const rawWrite = /\.\$executeRaw(Unsafe)?\b|\b(INSERT\s+INTO|UPDATE\s+"|DELETE\s+FROM|TRUNCATE|MERGE\s+INTO)\b/;
+    expect(offending(files, new RegExp(`${prismaWrite.source}|${rawWrite.source}`))).toEqual([]);
+  });
+});
