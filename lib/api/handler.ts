@@ -7,6 +7,7 @@ import { assertCan, ForbiddenError } from '@/lib/auth/permissions';
 import { hitRateLimit } from '@/lib/api/rate-limit';
 import { userForToken, type TokenUser } from '@/lib/api/tokens';
 import type { ApiRouteDef, ErrorStatus } from '@/lib/api/routes';
+import { parseInput, queryObject, type Parsed } from '@/lib/http/input';
 
 /**
  * Builds a /api/v1 route handler from its definition. In order: bearer token (401), the
@@ -37,19 +38,9 @@ export function errorJson(status: number, message: string, fieldErrors?: Record<
   return Response.json({ error: { status, message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status, headers });
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? 'body')] ??= []).push(issue.message);
-  return out;
-}
-
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> | Record<string, never> {
-  if (!schema) return {};
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new ApiError(422, `Not valid. ${[...new Set(parsed.error.issues.map((i) => i.message))].join(' ')}`, fieldErrors);
-  }
+function parse<S extends z.ZodType | undefined>(schema: S, value: unknown): Parsed<S> {
+  const parsed = parseInput(schema, value);
+  if (!parsed.ok) throw new ApiError(422, parsed.message, parsed.fieldErrors);
   return parsed.data;
 }
 
@@ -77,8 +68,7 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
       if (def.scope === 'write' && user.scope !== 'write') throw new ApiError(403, 'This token is read-only. Make a token with write access to change things.');
       if (def.permission) assertCan(user, def.permission);
       const params = parse(def.params, await context.params);
-      const url = new URL(request.url);
-      const query = parse(def.query, Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.get(k)])));
+      const query = parse(def.query, queryObject(new URL(request.url)));
       let rawBody: unknown = {};
       if (def.body) {
         try {
