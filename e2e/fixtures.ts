@@ -21,7 +21,7 @@ export type Desk = {
   checker2: Member;
 };
 
-export const FIXTURES_DIR = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
+const FIXTURES_DIR = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES_DIR, `${name}.txt`), 'utf8');

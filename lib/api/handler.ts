@@ -34,7 +34,7 @@ type Input<D extends ApiRouteDef> = {
   body: D['body'] extends z.ZodObject ? z.output<D['body']> : Record<string, never>;
 };
 
-export function errorJson(status: number, message: string, fieldErrors?: Record<string, string[]>, headers: Record<string, string> = {}) {
+function errorJson(status: number, message: string, fieldErrors?: Record<string, string[]>, headers: Record<string, string> = {}) {
   return Response.json({ error: { status, message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status, headers });
 }
 
@@ -53,7 +53,7 @@ async function authenticate(request: Request): Promise<TokenUser> {
   return user;
 }
 
-export const RATE_LIMIT_WINDOW_SECONDS = 60;
+const RATE_LIMIT_WINDOW_SECONDS = 60;
 
 export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>, request: Request) => Promise<z.input<D['success']['schema']>>) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {

@@ -19,7 +19,7 @@ export const errorResponse = z
   })
   .meta({ id: 'Error' });
 
-export const articleSummary = z
+const articleSummary = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -42,7 +42,7 @@ export const importedArticle = z
   })
   .meta({ id: 'ImportedArticle' });
 
-export const claimSummary = z
+const claimSummary = z
   .object({
     id: z.string(),
     text: z.string(),
@@ -105,5 +105,4 @@ export const verdictLabels = z
   .object({ labels: z.array(z.object({ id: z.string(), name: z.string(), position: z.number().int(), retired: z.boolean() })) })
   .meta({ id: 'VerdictLabels' });
 
-export const assignResult = z.object({ claimId: z.string(), assignee: z.object({ id: z.string(), name: z.string() }) }).meta({ id: 'AssignResult' });
 export const claimChanged = z.object({ claim: claimDetail }).meta({ id: 'ClaimChanged' });

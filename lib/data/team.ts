@@ -11,14 +11,6 @@ export function listAssignees(user: SessionUser) {
   });
 }
 
-export function listMembers(user: SessionUser) {
-  return db.user.findMany({
-    where: { teamId: user.teamId },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
-  });
-}
-
 /** The team's verdict scale in order; retired labels only when asked (settings, past verdicts). */
 export function listVerdictLabels(user: SessionUser, { includeRetired = false } = {}) {
   return db.verdictLabel.findMany({

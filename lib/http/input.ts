@@ -5,7 +5,7 @@ import type { z } from 'zod';
  * and the session routes (lib/http/session-route.ts). Bad input is a 422 with a message that
  * repeats every problem and the problems by field.
  */
-export type InvalidInput = { message: string; fieldErrors: Record<string, string[]> };
+type InvalidInput = { message: string; fieldErrors: Record<string, string[]> };
 
 export type Parsed<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 

@@ -13,7 +13,7 @@ import { safeFetch, SafeFetchError } from '@/lib/net/safe-fetch';
 import { SIGNATURE_HEADER, signatureHeader } from '@/lib/webhooks/signature';
 
 export const MAX_ATTEMPTS = 8;
-export const DELIVERY_TIMEOUT_MS = 10_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 /** Longer than a send can take, so a lease only runs out when its worker is gone. */
 export const LEASE_MS = 60_000;
 const BATCH = 20;
