@@ -31,7 +31,7 @@ const VERDICT_MARKS = [
   'bg-cyan-100 decoration-cyan-600',
 ];
 
-export const NO_VERDICT_MARK = 'bg-white decoration-stone-400 decoration-dotted';
+const NO_VERDICT_MARK = 'bg-white decoration-stone-400 decoration-dotted';
 
 export function verdictMark(indexInScale: number): string {
   return indexInScale < 0 ? NO_VERDICT_MARK : VERDICT_MARKS[indexInScale % VERDICT_MARKS.length];

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createArticle } from '@/prisma/factories';
+import { createArticle } from '@/lib/testing/factories';
 import { expect, importFixture, pageAs, prisma, signIn, test, type Desk } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page) {

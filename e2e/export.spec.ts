@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createArticle } from '@/prisma/factories';
+import { createArticle } from '@/lib/testing/factories';
 import { createDesk, expect, pageAs, prisma, signIn, test, type Desk } from './fixtures';
 
 const TEXT = `Harbour Tunnel Opens

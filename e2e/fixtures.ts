@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db/client';
-import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/lib/testing/factories';
 
 export const prisma = createPrismaClient(process.env.DATABASE_URL!, process.env.CLAIMDESK_EMBEDDED === '1');
 
@@ -21,7 +21,7 @@ export type Desk = {
   checker2: Member;
 };
 
-export const FIXTURES_DIR = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
+const FIXTURES_DIR = path.resolve(process.cwd(), 'lib/testing/fixtures/articles');
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES_DIR, `${name}.txt`), 'utf8');

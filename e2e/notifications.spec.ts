@@ -1,5 +1,8 @@
 import { expect, importFixture, pageAs, prisma, signIn, test } from './fixtures';
 
+// scripts/test.ts runs the app with a short sweep interval; this is the app's default otherwise.
+const OVERDUE_SWEEP_MS = Number(process.env.CLAIMDESK_OVERDUE_SWEEP_MS ?? 30_000);
+
 test('a checker is told when a claim is assigned, returned, approved or overdue', async ({ page, browser, desk }) => {
   const article = await importFixture(desk, 'transit-budget');
   const [first, second] = await prisma.claim.findMany({ where: { articleId: article.id }, orderBy: { position: 'asc' }, take: 2 });
@@ -21,11 +24,16 @@ test('a checker is told when a claim is assigned, returned, approved or overdue'
   // Long claims are quoted shortened.
   await expect(list).toContainText(`${desk.editor.name} assigned you “${first.text.slice(0, 60)}`);
 
-  // A claim of theirs past its due date is announced once.
+  // A claim of theirs past its due date is announced once, by the app's overdue sweep.
   await prisma.claim.update({ where: { id: second.id }, data: { status: 'ASSIGNED', assigneeId: desk.checker.id, dueAt: new Date('2021-03-01') } });
+  const overdueNotices = () => prisma.notification.count({ where: { userId: desk.checker.id, claimId: second.id, type: 'OVERDUE' } });
+  await expect.poll(overdueNotices).toBe(1);
   await checker.reload();
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').first()).toContainText(`Overdue: “${second.text}”`);
+  // Later sweeps add nothing.
+  await checker.waitForTimeout(3 * OVERDUE_SWEEP_MS);
+  expect(await overdueNotices()).toBe(1);
   await checker.reload();
   await expect(list.getByRole('listitem')).toHaveCount(2);
 

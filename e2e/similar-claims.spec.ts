@@ -1,4 +1,4 @@
-import { createArticle } from '@/prisma/factories';
+import { createArticle } from '@/lib/testing/factories';
 import { expect, importFixture, prisma, signIn, test } from './fixtures';
 
 test('a checker sees similar approved claims from other articles and reuses one, which still goes to review', async ({ page, desk }) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { createArticle, DEMO_PASSWORD } from '@/prisma/factories';
+import { createArticle, DEMO_PASSWORD } from '@/lib/testing/factories';
 import { createDesk, expect, prisma, signIn, test, type Desk, type Member } from './fixtures';
 import { ALL_TEXT_PAYLOADS, LONG_PAYLOAD, MARKUP_PAYLOADS, NUL_PAYLOAD, URL_PAYLOADS, joined, nth } from './xss-payloads';
 

@@ -16,6 +16,8 @@ const schema = z.object({
   CLAIMDESK_PUBLIC_URL: z.string().url().optional(),
   /** First retry delay of a failed webhook delivery; each later one doubles it. */
   CLAIMDESK_WEBHOOK_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often each app instance records the notices of claims that became overdue (lib/jobs/overdue-sweep.ts). */
+  CLAIMDESK_OVERDUE_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export const env = schema.parse(process.env);

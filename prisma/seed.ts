@@ -1,16 +1,16 @@
 /**
  * Demo data: team "Demo Desk" with an admin, an editor and two checkers, a demo article,
  * and team "Other Desk" to show that teams never see each other's work. Runs once, on an
- * empty database (scripts/start.ts and the CLI call it); all passwords are DEMO_PASSWORD.
+ * empty database (scripts/start.ts and the CLI hand `demoSeed` to prepareDatabase); all passwords
+ * are DEMO_PASSWORD (lib/testing/factories.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { createArticle, createTeam, createUser, DEMO_PASSWORD } from './factories';
+import type { Seed } from '@/lib/db/bootstrap';
+import { createArticle, createTeam, createUser } from '@/lib/testing/factories';
 
-export { DEMO_PASSWORD };
-
-export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.team.count()) > 0) return false;
   const demo = await createTeam(prisma, { name: 'Demo Desk', slug: 'demo-desk' });
   await createUser(prisma, { teamId: demo.id, email: 'admin@example.com', name: 'Ada Admin', role: 'admin' });
@@ -23,3 +23,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   await createArticle(prisma, { teamId: demo.id, actorId: editor.id, text });
   return true;
 }
+
+export const demoSeed: Seed = { description: 'demo data (Demo Desk, Other Desk)', run: seedDemo };

@@ -20,7 +20,7 @@ import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
-import { DEMO_PASSWORD } from '@/prisma/factories';
+import { DEMO_PASSWORD } from '@/lib/testing/factories';
 import { createTestDatabase } from './lib/test-database';
 import { ensureBuild, freePort, startNext, stopProcessGroup, waitForHttp } from './lib/next';
 import { signIn } from './lib/bench-http';

@@ -27,7 +27,7 @@ import { parseArticle } from '@/lib/domain/article-text';
 import { scoreCheckWorthiness } from '@/lib/domain/check-worthiness';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema } from '@/lib/validation/article';
-import { createTeam, createUser, DEMO_PASSWORD } from '@/prisma/factories';
+import { createTeam, createUser, DEMO_PASSWORD } from '@/lib/testing/factories';
 import { createTestDatabase } from './lib/test-database';
 import { ensureBuild, freePort, startNext, stopProcessGroup, waitForHttp } from './lib/next';
 import { generateArticle } from './lib/bench-article';

@@ -12,6 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '@/lib/db/bootstrap';
+import { demoSeed } from '@/prisma/seed';
 import { createPrismaClient } from '@/lib/db/client';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article';
@@ -70,7 +71,7 @@ async function importCommand(argv: string[]) {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
 
   const log = values.json ? () => {} : (m: string) => console.error(m);
-  const db = await prepareDatabase({ seed: true, log });
+  const db = await prepareDatabase({ seed: demoSeed, log });
   const prisma = createPrismaClient(db.url, db.embedded);
   try {
     const team = await prisma.team.findUnique({ where: { slug: values.team }, select: { id: true } });
@@ -106,7 +107,7 @@ async function tokenCommand(argv: string[]) {
   if (positionals[0] !== 'create' || !values.user) throw new UsageError(USAGE);
   const parsed = createTokenSchema.safeParse({ name: values.name, scope: values.scope });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
-  const db = await prepareDatabase({ seed: true, log: () => {} });
+  const db = await prepareDatabase({ seed: demoSeed, log: () => {} });
   const prisma = createPrismaClient(db.url, db.embedded);
   try {
     const user = await prisma.user.findUnique({ where: { email: values.user.toLowerCase() }, select: { id: true, teamId: true } });

@@ -5,6 +5,7 @@
  * `npm run dev` does the same with `next dev` instead of a production build.
  */
 import { prepareDatabase } from '@/lib/db/bootstrap';
+import { demoSeed } from '@/prisma/seed';
 import { authSecret, ensureBuild, startNext, stopProcessGroup } from './lib/next';
 
 async function main() {
@@ -12,7 +13,7 @@ async function main() {
   const dataDir = process.env.CLAIMDESK_DATA_DIR ?? '.data';
   const dev = process.argv.includes('--dev');
   if (!dev) ensureBuild();
-  const db = await prepareDatabase({ seed: true, dataDir, log: (m) => console.log(`[claimdesk] ${m}`) });
+  const db = await prepareDatabase({ seed: demoSeed, dataDir, log: (m) => console.log(`[claimdesk] ${m}`) });
   const server = startNext(
     {
       DATABASE_URL: db.url,

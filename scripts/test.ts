@@ -30,8 +30,9 @@ async function main() {
   const db = await createTestDatabase();
   console.log(`[test] database: ${db.embedded ? `embedded PGlite in ${db.name}` : `PostgreSQL database ${db.name}`}`);
   const env = { DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url'),
-    // Journeys import from and deliver webhooks to servers on this machine, with short retries.
-    CLAIMDESK_ALLOW_PRIVATE_URLS: '1', CLAIMDESK_WEBHOOK_RETRY_MS: '500' };
+    // Journeys import from and deliver webhooks to servers on this machine, with short retries,
+    // and wait for overdue notices less long.
+    CLAIMDESK_ALLOW_PRIVATE_URLS: '1', CLAIMDESK_WEBHOOK_RETRY_MS: '500', CLAIMDESK_OVERDUE_SWEEP_MS: '500' };
   let server: ReturnType<typeof startNext> | undefined;
   const results: Record<string, number> = {};
   try {

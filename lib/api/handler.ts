@@ -7,6 +7,7 @@ import { ConflictError, OperationError, refusalStatus } from '@/lib/operations/e
 import { hitRateLimit } from '@/lib/api/rate-limit';
 import { userForToken, type TokenUser } from '@/lib/api/tokens';
 import type { ApiRouteDef, ErrorStatus } from '@/lib/api/routes';
+import { parseInput, queryObject, type Parsed } from '@/lib/http/input';
 
 /**
  * Builds a /api/v1 route handler from its definition. In order: bearer token (401), the
@@ -33,23 +34,13 @@ type Input<D extends ApiRouteDef> = {
   body: D['body'] extends z.ZodObject ? z.output<D['body']> : Record<string, never>;
 };
 
-export function errorJson(status: number, message: string, fieldErrors?: Record<string, string[]>, headers: Record<string, string> = {}) {
+function errorJson(status: number, message: string, fieldErrors?: Record<string, string[]>, headers: Record<string, string> = {}) {
   return Response.json({ error: { status, message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status, headers });
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? 'body')] ??= []).push(issue.message);
-  return out;
-}
-
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> | Record<string, never> {
-  if (!schema) return {};
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new ApiError(422, `Not valid. ${[...new Set(parsed.error.issues.map((i) => i.message))].join(' ')}`, fieldErrors);
-  }
+function parse<S extends z.ZodType | undefined>(schema: S, value: unknown): Parsed<S> {
+  const parsed = parseInput(schema, value);
+  if (!parsed.ok) throw new ApiError(422, parsed.message, parsed.fieldErrors);
   return parsed.data;
 }
 
@@ -62,7 +53,7 @@ async function authenticate(request: Request): Promise<TokenUser> {
   return user;
 }
 
-export const RATE_LIMIT_WINDOW_SECONDS = 60;
+const RATE_LIMIT_WINDOW_SECONDS = 60;
 
 export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>, request: Request) => Promise<z.input<D['success']['schema']>>) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
@@ -77,8 +68,7 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
       if (def.scope === 'write' && user.scope !== 'write') throw new ApiError(403, 'This token is read-only. Make a token with write access to change things.');
       if (def.permission) assertCan(user, def.permission);
       const params = parse(def.params, await context.params);
-      const url = new URL(request.url);
-      const query = parse(def.query, Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.get(k)])));
+      const query = parse(def.query, queryObject(new URL(request.url)));
       let rawBody: unknown = {};
       if (def.body) {
         try {

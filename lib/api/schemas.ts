@@ -23,7 +23,7 @@ export const errorResponse = z
   })
   .meta({ id: 'Error' });
 
-export const articleSummary = z
+const articleSummary = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -46,7 +46,7 @@ export const importedArticle = z
   })
   .meta({ id: 'ImportedArticle' });
 
-export const claimSummary = z
+const claimSummary = z
   .object({
     id: z.string(),
     text: z.string(),

@@ -8,10 +8,10 @@ import type { TokenScope } from '@/lib/validation/token-scopes';
  * (a fast hash is enough for a secret with that much entropy, and lets a request find its
  * token by an index lookup). The token itself is shown once, when it is made.
  */
-export const TOKEN_PREFIX = 'cdk_';
-export { TOKEN_SCOPES, type TokenScope } from '@/lib/validation/token-scopes';
+const TOKEN_PREFIX = 'cdk_';
+export type { TokenScope } from '@/lib/validation/token-scopes';
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

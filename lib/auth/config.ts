@@ -19,7 +19,7 @@ declare module '@auth/core/jwt' {
 }
 
 /** Sessions are JWTs that expire after a working day; lib/auth/session.ts re-reads the user on each request. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,

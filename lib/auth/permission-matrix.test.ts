@@ -6,7 +6,7 @@ import type { FormState } from '@/lib/actions/form-state';
 import { initialFormState } from '@/lib/actions/form-state';
 import { createApiToken } from '@/lib/api/tokens';
 import { API_ROUTES, type ApiRouteDef, type ApiRouteName } from '@/lib/api/routes';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
 /**

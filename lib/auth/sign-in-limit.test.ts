@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/prisma/factories';
+import { createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
 /** The sign-in check with its limits, against the database `npm test` made: the counters live there. */

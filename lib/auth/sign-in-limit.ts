@@ -14,11 +14,11 @@ export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 export const SIGN_IN_LIMITS = { account: 5, address: 50 } as const;
 
 /** Keys hold a hash of the email, so the table keeps no list of the addresses people typed. */
-export function accountKey(email: string): string {
+function accountKey(email: string): string {
   return `signin:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
 }
 
-export function addressKey(address: string | null): string {
+function addressKey(address: string | null): string {
   return `signin:address:${address ?? 'unknown'}`;
 }
 

@@ -36,5 +36,3 @@ export async function getAnnotatedArticle(user: SessionUser, articleId: string) 
     verdictScale: labels.filter((l) => !l.retiredAt || used.has(l.id)).map((l) => l.name),
   };
 }
-
-export type AnnotatedClaim = Awaited<ReturnType<typeof getAnnotatedArticle>>['claims'][number];

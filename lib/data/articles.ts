@@ -30,7 +30,7 @@ export async function listArticles(user: SessionUser) {
   return articles.map((a) => ({ ...a, counts: byArticle.get(a.id) ?? emptyCounts() }));
 }
 
-export const CLAIMS_PER_PAGE = 100;
+const CLAIMS_PER_PAGE = 100;
 
 export type ClaimView = {
   page: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { CLAIMS_LIST_PAGE_SIZE, CLAIM_LIST_SORTS, parseClaimListQuery, type ClaimListQuery, type RawSearchParams } from '@/lib/validation/claims-list';
 

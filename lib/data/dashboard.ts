@@ -17,8 +17,8 @@ import { listAssignees } from '@/lib/data/team';
  * filter ids from the URL are used only once they are found in that team.
  */
 
-export const ARTICLES_SHOWN = 20;
-export const DUE_LIST_LIMIT = 50;
+const ARTICLES_SHOWN = 20;
+const DUE_LIST_LIMIT = 50;
 export const SOON_DUE_DAYS = 3;
 const ARTICLE_OPTIONS = 200;
 const WORKLOAD_STATUSES = ['ASSIGNED', 'IN_RESEARCH', 'IN_REVIEW', 'RETURNED'] as const satisfies readonly ClaimStatus[];
@@ -26,7 +26,7 @@ const APPROVED_EVENT = 'review.approved';
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
-export type Workload = Record<(typeof WORKLOAD_STATUSES)[number], number> & { overdue: number };
+type Workload = Record<(typeof WORKLOAD_STATUSES)[number], number> & { overdue: number };
 
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date()) {
   assertCan(user, 'dashboard.view');

@@ -20,7 +20,7 @@ export async function publicBaseUrl(request?: Request): Promise<string> {
 
 const publisherSelect = { id: true, name: true, slug: true, orgName: true, orgUrl: true, orgLogoUrl: true } as const;
 
-export function findPublicTeam(slug: string) {
+function findPublicTeam(slug: string) {
   return db.team.findUnique({ where: { slug }, select: publisherSelect });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
 /** Every read is scoped by the session's team: another team's ids answer "not found". */

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createArticle, createTeam, createUser } from '@/prisma/factories';
-import { seedDemo } from '@/prisma/seed';
+import { createArticle, createTeam, createUser } from '@/lib/testing/factories';
 
 const onServer = Boolean(process.env.DATABASE_URL) && process.env.CLAIMDESK_EMBEDDED !== '1';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-backup-'));
@@ -77,7 +76,8 @@ async function seed(url: string) {
   await applyMigrations(url);
   const prisma = createPrismaClient(url, !onServer);
   try {
-    await seedDemo(prisma);
+    const other = await createTeam(prisma, { name: 'Other Desk', slug: 'other-desk' });
+    await createUser(prisma, { teamId: other.id, email: 'o.admin@example.test', name: 'Olive Other', role: 'admin' });
     const team = await createTeam(prisma, { name: 'Backup Desk', slug: 'backup-desk' });
     const editor = await createUser(prisma, { teamId: team.id, email: 'b.editor@example.test', name: 'Bea "Quote" Editor', role: 'editor' });
     const checker = await createUser(prisma, { teamId: team.id, email: 'b.checker@example.test', name: 'Björn Checker', role: 'checker' });

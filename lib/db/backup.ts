@@ -19,7 +19,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
 import { applyMigrations, listMigrations } from '@/lib/db/migrate';
 
-export const BACKUP_FORMAT = 'claimdesk-backup';
+const BACKUP_FORMAT = 'claimdesk-backup';
 const BACKUP_VERSION = 1;
 const BATCH = 1_000;
 const MIGRATIONS_TABLE = '_prisma_migrations';

@@ -1,16 +1,19 @@
 /**
  * Gets a database ready for the app, the CLI, the tests and the benchmark: the PostgreSQL
  * server named by DATABASE_URL, or else the embedded PGlite in CLAIMDESK_DATA_DIR; then
- * migrations, then (optionally) the demo seed on an empty database.
+ * migrations, then (optionally) a seed, such as the demo seed of prisma/seed.ts, which the
+ * caller hands in so that lib/ never depends on prisma/.
  */
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createPrismaClient } from '@/lib/db/client';
-import { seedDemo } from '@/prisma/seed';
+import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 
 export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
 
-export async function prepareDatabase(options: { seed: boolean; dataDir?: string; log?: (msg: string) => void }): Promise<PreparedDatabase> {
+/** Data for a new database: `run` fills an empty one and answers whether it did (false: it had data). */
+export type Seed = { description: string; run: (prisma: PrismaClient) => Promise<boolean> };
+
+export async function prepareDatabase(options: { seed?: Seed; dataDir?: string; log?: (msg: string) => void }): Promise<PreparedDatabase> {
   const log = options.log ?? (() => {});
   let url = process.env.DATABASE_URL;
   let embedded = false;
@@ -27,7 +30,7 @@ export async function prepareDatabase(options: { seed: boolean; dataDir?: string
   if (options.seed) {
     const prisma = createPrismaClient(url, embedded);
     try {
-      if (await seedDemo(prisma)) log('Seeded demo data (Demo Desk, Other Desk).');
+      if (await options.seed.run(prisma)) log(`Seeded ${options.seed.description}.`);
     } finally {
       await prisma.$disconnect();
     }

@@ -15,7 +15,7 @@ export type AnnotationClaim = {
 
 export type Segment = { text: string; claimId?: string };
 
-export type AnnotatedParagraph = {
+type AnnotatedParagraph = {
   /** Offset of the paragraph's first character in the body. */
   start: number;
   segments: Segment[];

@@ -4,7 +4,7 @@
  */
 import { detectLocale, splitParagraphs, splitSentences } from './segment';
 
-export type ParsedClaim = { position: number; paragraph: number; text: string; start: number; end: number };
+type ParsedClaim = { position: number; paragraph: number; text: string; start: number; end: number };
 export type ParsedArticle = { title: string; byline: string | null; body: string; language: string; claims: ParsedClaim[] };
 
 /** Only what storage requires: PostgreSQL text cannot hold NUL, and offsets must not depend on line endings. */

@@ -41,7 +41,7 @@ export function mergeRanges(a: Range, b: Range): Range {
 
 export type OldClaim = { id: string; text: string };
 
-export type ClaimMatch =
+type ClaimMatch =
   | { kind: 'kept'; id: string; newIndex: number; moved: boolean }
   | { kind: 'changed'; id: string; newIndex: number; oldText: string };
 
@@ -85,7 +85,7 @@ function longestIncreasing(values: number[]): Set<number> {
   return keep;
 }
 
-export const CHANGED_SIMILARITY = 0.5;
+const CHANGED_SIMILARITY = 0.5;
 
 /**
  * Matches the old claims (in order) to the new sentences (in order). A sentence whose text

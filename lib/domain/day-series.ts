@@ -30,8 +30,8 @@ export function fillDays(counts: readonly DayCount[], range: DayRange): DayCount
   return daysBetween(range).map((day) => ({ day, count: byDay.get(day) ?? 0 }));
 }
 
-export const DEFAULT_RANGE_DAYS = 30;
-export const MAX_RANGE_DAYS = 366;
+const DEFAULT_RANGE_DAYS = 30;
+const MAX_RANGE_DAYS = 366;
 
 /**
  * The days a dashboard view covers. Without dates: the last 30 days up to today. With a start

@@ -27,7 +27,7 @@ export type WorkflowEvent =
   | { type: 'exclude'; reason: string }
   | { type: 'include' };
 
-export type WorkflowErrorCode = 'forbidden' | 'invalid_transition' | 'own_verdict' | 'missing_input';
+type WorkflowErrorCode = 'forbidden' | 'invalid_transition' | 'own_verdict' | 'missing_input';
 
 export type TransitionResult =
   | { ok: true; state: WorkflowClaim }

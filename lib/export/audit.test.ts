@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createMember, createTeam, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createMember, createTeam, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { EXPORT_BATCH } from '@/lib/export/claims';
 
@@ -40,7 +40,7 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
     await db.$disconnect();
   });
 
-  it('answers 401 signed out, 403 to anyone but an admin, 400 for an unknown format', async () => {
+  it('answers 401 signed out, 403 to anyone but an admin, 422 for an unknown format', async () => {
     session.user = null;
     expect((await exportAudit()).status).toBe(401);
     session.user = editor;
@@ -48,7 +48,7 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: 'Only admins export the audit log.' });
     session.user = admin;
-    expect((await exportAudit('xlsx')).status).toBe(400);
+    expect((await exportAudit('xlsx')).status).toBe(422);
   });
 
   it("streams the team's events as CSV, oldest first, with names not emails and the formula guard", async () => {

@@ -34,7 +34,7 @@ function auditRow(e: AuditRecord) {
 
 export type AuditRow = ReturnType<typeof auditRow>;
 
-export const AUDIT_COLUMNS: readonly ExportColumn<AuditRow>[] = [
+const AUDIT_COLUMNS: readonly ExportColumn<AuditRow>[] = [
   { key: 'eventId', header: 'Event ID' },
   { key: 'time', header: 'Time' },
   { key: 'type', header: 'Event' },

@@ -82,7 +82,7 @@ function articleClaimRow(c: ClaimRecord) {
 
 export type ArticleClaimRow = ReturnType<typeof articleClaimRow>;
 
-export const ARTICLE_CLAIM_COLUMNS: readonly ExportColumn<ArticleClaimRow>[] = [
+const ARTICLE_CLAIM_COLUMNS: readonly ExportColumn<ArticleClaimRow>[] = [
   { key: 'claimId', header: 'Claim ID' },
   { key: 'position', header: 'Position' },
   { key: 'paragraph', header: 'Paragraph' },
@@ -113,7 +113,7 @@ function verdictRow(c: ClaimRecord) {
 
 export type VerdictRow = ReturnType<typeof verdictRow>;
 
-export const VERDICT_COLUMNS: readonly ExportColumn<VerdictRow>[] = [
+const VERDICT_COLUMNS: readonly ExportColumn<VerdictRow>[] = [
   { key: 'claimId', header: 'Claim ID' },
   { key: 'articleId', header: 'Article ID' },
   { key: 'articleTitle', header: 'Article' },

@@ -3,6 +3,7 @@
  * CSV or as a JSON array, so a 100,000-claim export never sits in memory. The client reads
  * `X-Total-Count` to show progress (components/export-button.tsx).
  */
+import { z } from 'zod';
 import { csvRecords, type Cell } from '@/lib/export/csv';
 import type { ExportFormat } from '@/lib/export/progress';
 
@@ -18,14 +19,10 @@ export type ExportSpec<Row extends ExportRow> = {
   batches: AsyncIterable<Row[]>;
 };
 
-export function parseFormat(request: Request): ExportFormat | null {
-  const format = new URL(request.url).searchParams.get('format') ?? 'csv';
-  return format === 'csv' || format === 'json' ? format : null;
-}
-
-export function jsonError(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store' } });
-}
+/** `?format=csv|json`, CSV when not given. */
+export const exportQuery = z.object({
+  format: z.enum(['csv', 'json'] satisfies ExportFormat[], { error: 'Choose format=csv or format=json.' }).default('csv'),
+});
 
 /** A name for a file: lower-case ASCII words joined by hyphens, at most 60 characters. */
 export function fileSlug(text: string): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createArticle, createMember, createTeam, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createMember, createTeam, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { EXPORT_BATCH } from '@/lib/export/claims';
 
@@ -25,6 +25,7 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
   const claimsExport = (articleId: string, format = 'csv') =>
     claimsRoute.GET(new Request(`http://desk.test/api/export/articles/${articleId}/claims?format=${format}`), { params: Promise.resolve({ articleId }) });
   const verdictsExport = (format = 'csv') => verdictsRoute.GET(new Request(`http://desk.test/api/export/verdicts?format=${format}`));
+  const teamExport = () => teamRoute.GET(new Request('http://desk.test/api/export/team'));
 
   beforeAll(async () => {
     const suffix = uniqueSuffix();
@@ -59,14 +60,16 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
     await db.$disconnect();
   });
 
-  it('answers 401 without a session and 400 for an unknown format', async () => {
+  it('answers 401 without a session and 422 for an unknown format', async () => {
     session.user = null;
-    for (const response of [await claimsExport(smallId), await verdictsExport(), await teamRoute.GET()]) {
+    for (const response of [await claimsExport(smallId), await verdictsExport(), await teamExport()]) {
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: expect.stringMatching(/^Sign in/) });
     }
     session.user = editor;
-    expect((await claimsExport(smallId, 'xlsx')).status).toBe(400);
+    const unknown = await claimsExport(smallId, 'xlsx');
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toEqual({ error: 'Not valid. Choose format=csv or format=json.', fieldErrors: { format: ['Choose format=csv or format=json.'] } });
   });
 
   it("answers 404 for another team's article", async () => {
@@ -138,9 +141,9 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
 
   it('lets only admins download the team export', async () => {
     session.user = editor;
-    expect((await teamRoute.GET()).status).toBe(403);
+    expect((await teamExport()).status).toBe(403);
     session.user = outsider;
-    const response = await teamRoute.GET();
+    const response = await teamExport();
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="claimdesk-team-elsewhere-.*\.json"$/);
     const text = await response.text();

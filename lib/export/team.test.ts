@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, DEMO_PASSWORD, uniqueSuffix } from '@/lib/testing/factories';
 import { reimportArticle } from '@/lib/import/reimport';
 import { importArticleSchema } from '@/lib/validation/article';
 import { verifyPassword } from '@/lib/auth/password';

@@ -16,8 +16,8 @@ import { auditEvent } from '@/lib/domain/audit-events';
 import { newIds } from '@/lib/db/ids';
 import { fileSlug } from '@/lib/export/response';
 
-export const TEAM_EXPORT_FORMAT = 'claimdesk-team';
-export const TEAM_EXPORT_VERSION = 1;
+const TEAM_EXPORT_FORMAT = 'claimdesk-team';
+const TEAM_EXPORT_VERSION = 1;
 
 const byCreation = () => [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -180,7 +180,7 @@ const articleSchema = z.strictObject({
   claims: z.array(claimSchema),
 });
 
-export const teamExportSchema = z.strictObject({
+const teamExportSchema = z.strictObject({
   format: z.literal(TEAM_EXPORT_FORMAT, { error: `This is not a Claimdesk team export (its "format" is not "${TEAM_EXPORT_FORMAT}").` }),
   version: z.literal(TEAM_EXPORT_VERSION, { error: `This team export has a version this Claimdesk cannot read (it reads version ${TEAM_EXPORT_VERSION}).` }),
   exportedAt: date,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { importArticle } from '@/lib/import/article';
 import { importArticleSchema } from '@/lib/validation/article';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';

@@ -25,7 +25,7 @@ export class ExtractError extends Error {
   }
 }
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const NO_TEXT_MESSAGE = 'We found no article text on that page.';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { importArticle } from '@/lib/import/article';
 import { reimportArticle, type VersionChanges } from '@/lib/import/reimport';
 import { importArticleSchema } from '@/lib/validation/article';

@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { changeFeed, type LiveEvent } from '@/lib/live/listener';
 
 /** Someone counts as having a claim open while their stream keeps checking in. */
-export const PRESENCE_TTL_MS = 30_000;
+const PRESENCE_TTL_MS = 30_000;
 
 /** Tells every instance's streams about a change the audit log does not record. */
 async function announce(event: LiveEvent) {

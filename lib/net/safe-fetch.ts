@@ -59,9 +59,9 @@ export class SafeFetchError extends Error {
   }
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export const MAX_REDIRECTS = 5;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 
 const PRIVATE_MESSAGE = 'That address is on a private network; Claimdesk only fetches public pages.';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/permissions';
-import { createTeam, createUser, uniqueSuffix } from '@/prisma/factories';
+import { createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { isOpenForResearch } from '@/lib/domain/invariants';
 import { perform, type Operation } from '@/lib/operations/operation';

@@ -12,8 +12,8 @@ export const CLAIMS_LIST_PAGE_SIZE = 50;
 export const CLAIM_LIST_SORTS = ['updated', 'due', 'worthiness', 'relevance'] as const;
 export type ClaimListSort = (typeof CLAIM_LIST_SORTS)[number];
 
-export const DUE_FILTERS = ['overdue', 'week', 'none'] as const;
-export const WORTHINESS_FILTERS = ['worthy', 'low'] as const;
+const DUE_FILTERS = ['overdue', 'week', 'none'] as const;
+const WORTHINESS_FILTERS = ['worthy', 'low'] as const;
 export const UNASSIGNED = 'unassigned';
 
 /** Where the previous page ended: the last row's sort key and id, for the sort it was made for. */

@@ -17,7 +17,7 @@ const ignoredIfInvalid = <T extends z.ZodType>(schema: T) => schema.optional().c
  * does not parse is ignored rather than refused: a stale or hand-edited link still opens.
  * Ids are checked against the team when the data is read.
  */
-export const dashboardFiltersSchema = z.object({
+const dashboardFiltersSchema = z.object({
   assignee: ignoredIfInvalid(id),
   article: ignoredIfInvalid(id),
   from: ignoredIfInvalid(isoDay),

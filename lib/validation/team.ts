@@ -13,7 +13,7 @@ export const PASSWORD_MIN = 10;
 export const COMMON_PASSWORD_MESSAGE = 'That password is on a list of commonly used passwords; choose another.';
 
 /** Every password a person is given (a new member, an admin's reset): long enough and not a common one. */
-export const newPassword = z
+const newPassword = z
   .string({ error: 'Enter a password.' })
   // A short password gets the one message that helps; the list is checked only on a long enough one.
   .min(PASSWORD_MIN, { error: `The password needs at least ${PASSWORD_MIN} characters.`, abort: true })

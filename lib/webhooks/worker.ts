@@ -1,20 +1,19 @@
 /**
- * Sends queued webhook deliveries. Every app process runs one loop (started from
- * instrumentation.ts); several processes share the queue safely: a delivery is claimed with
- * `FOR UPDATE SKIP LOCKED` in one statement that also moves its `nextAttemptAt` forward as a
- * lease, so no other worker takes it while it is being sent, and a worker that dies mid-send
- * only delays it until the lease runs out. Delivery is at least once: receivers dedupe on
- * `Claimdesk-Delivery`. See docs/decisions/0010-webhooks.md.
+ * Sends queued webhook deliveries, one round at a time; every app process runs rounds in its
+ * loop (lib/jobs/webhook-delivery.ts). Several processes share the queue safely: a delivery is
+ * claimed with `FOR UPDATE SKIP LOCKED` in one statement that also moves its `nextAttemptAt`
+ * forward as a lease, so no other worker takes it while it is being sent, and a worker that
+ * dies mid-send only delays it until the lease runs out. Delivery is at least once: receivers
+ * dedupe on `Claimdesk-Delivery`. See docs/decisions/0010-webhooks.md.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { db as appDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sqlTimestamp } from '@/lib/db/sql';
 import { safeFetch, SafeFetchError } from '@/lib/net/safe-fetch';
 import { SIGNATURE_HEADER, signatureHeader } from '@/lib/webhooks/signature';
 
 export const MAX_ATTEMPTS = 8;
-export const DELIVERY_TIMEOUT_MS = 10_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 /** Longer than a send can take, so a lease only runs out when its worker is gone. */
 export const LEASE_MS = 60_000;
 const BATCH = 20;
@@ -118,35 +117,4 @@ export async function processDueDeliveries(db: PrismaClient, { now = new Date(),
     retrying: statuses.filter((s) => s === 'PENDING').length,
     failed: statuses.filter((s) => s === 'FAILED').length,
   };
-}
-
-const POLL_MS = 1_000;
-const ERROR_LOG_EVERY_MS = 60_000;
-const globalForWorker = globalThis as unknown as { claimdeskWebhookWorker?: NodeJS.Timeout };
-
-/**
- * The loop of this process: once a second, never two rounds at once. A database that is away
- * is logged (at most once a minute) and tried again on the next tick; nothing is lost, since
- * the queue is in the database.
- */
-export function startWebhookWorker() {
-  // `next build` loads the server to collect pages: no worker there.
-  if (globalForWorker.claimdeskWebhookWorker || process.env.NEXT_PHASE === 'phase-production-build') return;
-  let running = false;
-  let lastLogged = 0;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    processDueDeliveries(appDb)
-      .catch((err) => {
-        if (Date.now() - lastLogged < ERROR_LOG_EVERY_MS) return;
-        lastLogged = Date.now();
-        console.error('[webhooks] could not process deliveries; retrying every second:', err instanceof Error ? err.message : err);
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, POLL_MS);
-  timer.unref();
-  globalForWorker.claimdeskWebhookWorker = timer;
 }

@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { newIds } from '@/lib/db/ids';
 import type { ClaimStatus } from '@/lib/domain/claim-status';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { createTeam, createUser, DEMO_PASSWORD } from '@/prisma/factories';
+import { createTeam, createUser, DEMO_PASSWORD } from '@/lib/testing/factories';
 
 /** mulberry32, as in bench-article.ts: varied data, identical on every run. */
 function seededRandom(seed: number): () => number {

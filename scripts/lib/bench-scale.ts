@@ -78,7 +78,7 @@ let dataModules: Promise<{
   dashboardQuery: typeof import('@/lib/validation/dashboard');
 }> | undefined;
 
-export function loadDataModules(prisma: PrismaClient) {
+function loadDataModules(prisma: PrismaClient) {
   // lib/db creates its client on first use unless one is already there.
   (globalThis as unknown as { prisma?: PrismaClient }).prisma = prisma;
   dataModules ??= (async () => {

@@ -9,7 +9,7 @@ import { createApiToken } from '@/lib/api/tokens';
 import { hashPassword } from '@/lib/auth/password';
 import { newIds } from '@/lib/db/ids';
 import type { PrismaClient } from '@/lib/db/client';
-import { createArticle, createTeam, createUser, DEMO_PASSWORD } from '@/prisma/factories';
+import { createArticle, createTeam, createUser, DEMO_PASSWORD } from '@/lib/testing/factories';
 import { generateArticle } from './bench-article';
 
 export type LoadClaim = { id: string; articleId: string; text: string };

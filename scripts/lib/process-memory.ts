@@ -39,7 +39,7 @@ function cmdline(pid: number): string {
 }
 
 /** The root and every descendant that is alive now. */
-export function processTree(rootPid: number): ProcInfo[] {
+function processTree(rootPid: number): ProcInfo[] {
   const all: ProcInfo[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -11,7 +11,7 @@ import { BarChart, DailyColumnChart, DataTable } from '@/components/charts';
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-export const formatDay = (day: string) => longDay.format(asDate(day));
+const formatDay = (day: string) => longDay.format(asDate(day));
 const formatShortDay = (day: string) => shortDay.format(asDate(day));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

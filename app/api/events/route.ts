@@ -1,5 +1,6 @@
-import { currentUser } from '@/lib/auth/session';
+import { z } from 'zod';
 import { db } from '@/lib/db';
+import { RouteError, sessionRoute } from '@/lib/http/session-route';
 import { changeFeed, type LiveEvent } from '@/lib/live/listener';
 import { markAbsent, markPresent } from '@/lib/live/presence';
 
@@ -12,14 +13,11 @@ const HEARTBEAT_MS = 10_000;
  * and claim it touched. With `?claim=ID` the viewer also counts as having that claim open.
  * Browsers reconnect an EventSource by themselves; `retry` asks them to do it within a second.
  */
-export async function GET(request: Request) {
-  const user = await currentUser();
-  if (!user) return new Response('Sign in to follow live updates.', { status: 401 });
-  const claimParam = new URL(request.url).searchParams.get('claim');
-  const claimId = claimParam
-    ? ((await db.claim.findFirst({ where: { id: claimParam, teamId: user.teamId }, select: { id: true } }))?.id ?? null)
+export const GET = sessionRoute({ does: 'follow live updates', query: z.object({ claim: z.string().optional() }) }, async ({ user, query }, request) => {
+  const claimId = query.claim
+    ? ((await db.claim.findFirst({ where: { id: query.claim, teamId: user.teamId }, select: { id: true } }))?.id ?? null)
     : null;
-  if (claimParam && !claimId) return new Response('Not found', { status: 404 });
+  if (query.claim && !claimId) throw new RouteError(404, 'That claim does not exist or is not in your team.');
 
   const feed = changeFeed();
   const encoder = new TextEncoder();
@@ -72,4 +70,4 @@ export async function GET(request: Request) {
       'X-Accel-Buffering': 'no',
     },
   });
-}
+});

@@ -1,16 +1,12 @@
-import { currentUser } from '@/lib/auth/session';
-import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { exportTeam, teamExportFilename } from '@/lib/export/team';
-import { attachment, jsonError } from '@/lib/export/response';
+import { attachment } from '@/lib/export/response';
+import { sessionRoute } from '@/lib/http/session-route';
 
 export const dynamic = 'force-dynamic';
 
 /** The whole team as one versioned JSON document (lib/export/team.ts), for admins. */
-export async function GET() {
-  const user = await currentUser();
-  if (!user) return jsonError(401, 'Sign in to export the team.');
-  if (!can(user, 'team.export')) return jsonError(403, 'Only admins export the team.');
+export const GET = sessionRoute({ does: 'export the team', permission: 'team.export' }, async ({ user }) => {
   const doc = await exportTeam(db, user.teamId);
   return new Response(JSON.stringify(doc), {
     headers: {
@@ -20,4 +16,4 @@ export async function GET() {
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
+});

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Job } from '@/lib/jobs/schedule';
 
 /**
  * The analyze half of PostgreSQL's autovacuum, for the embedded database: PGlite runs no
@@ -29,23 +30,11 @@ export async function analyzeStaleTables(db: Db): Promise<string[]> {
   return stale.map((s) => s.name);
 }
 
-const globalForAnalyze = globalThis as unknown as { claimdeskAutoAnalyze?: NodeJS.Timeout };
-
-/** Starts the periodic pass in this process (once), a moment after start and then every 30 s. */
-export function startAutoAnalyze(db: Db) {
-  if (globalForAnalyze.claimdeskAutoAnalyze || process.env.NEXT_PHASE === 'phase-production-build') return;
-  let running = false;
-  const pass = () => {
-    if (running) return;
-    running = true;
-    analyzeStaleTables(db)
-      .catch((err) => console.error('[analyze] could not refresh planner statistics:', err instanceof Error ? err.message : err))
-      .finally(() => {
-        running = false;
-      });
-  };
-  setTimeout(pass, FIRST_RUN_MS).unref();
-  const timer = setInterval(pass, EVERY_MS);
-  timer.unref();
-  globalForAnalyze.claimdeskAutoAnalyze = timer;
-}
+/** A moment after start, then every 30 s; embedded database only (lib/jobs/index.ts). */
+export const autoAnalyzeJob: Job = {
+  name: 'analyze',
+  firstAfterMs: FIRST_RUN_MS,
+  everyMs: EVERY_MS,
+  run: analyzeStaleTables,
+  failure: 'could not refresh planner statistics',
+};

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
-import { analyzeStaleTables } from '@/lib/db/auto-analyze';
+import { analyzeStaleTables } from '@/lib/jobs/auto-analyze';
 import { hasDatabase } from '@/lib/testing/database';
-import { uniqueSuffix } from '@/prisma/factories';
+import { uniqueSuffix } from '@/lib/testing/factories';
 
 describe.skipIf(!hasDatabase)('analyzeStaleTables (database)', () => {
   // One connection, as the embedded database has: the statistics of its own writes are the ones it flushes.
