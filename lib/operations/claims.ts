@@ -63,14 +63,14 @@ export const assignClaimsOp = operation(assignClaimsSchema, 'claim.assign', asyn
 });
 
 /** Checker: propose a verdict from the team's scale with a rationale, and send it to review. */
-export const submitVerdictOp = operation(submitVerdictSchema, 'claim.research', async ({ claimId, version, verdictLabelId, rationale }, user) => {
+export const submitVerdictOp = operation(submitVerdictSchema, 'claim.research', async ({ claimId, version, verdictLabelId, rationale, notes }, user) => {
   const claim = await db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, user, claimId);
     const label = await tx.verdictLabel.findFirst({ where: { id: verdictLabelId, teamId: user.teamId, retiredAt: null }, select: { name: true } });
     if (!label) throw new ActionError('Choose a verdict from your team’s scale.', { verdictLabelId: ['Choose a verdict from your team’s scale.'] });
     const researching = claim.status === 'IN_RESEARCH' ? claim : { ...claim, ...nextState(claim, { type: 'startResearch' }, user) };
     const state = nextState(researching, { type: 'submit', hasVerdict: true, hasRationale: rationale.length > 0 }, user);
-    await updateClaimChecked(tx, claim, version, { ...workflowPatch(state), verdictLabelId, rationale, proposedAt: new Date() });
+    await updateClaimChecked(tx, claim, version, { ...workflowPatch(state), verdictLabelId, rationale, proposedAt: new Date(), ...(notes !== undefined ? { notes } : {}) });
     await recordAudit(tx, {
       teamId: user.teamId,
       actorId: user.id,

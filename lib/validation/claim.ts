@@ -18,15 +18,13 @@ export const assignClaimsSchema = z.object({
 
 export const claimRefSchema = z.object({ claimId: id, version });
 
-export const notesSchema = z.object({
-  claimId: id,
-  version,
-  // Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds (and no NUL, which PostgreSQL refuses).
-  notes: z
-    .string()
-    .max(100_000, 'Notes must be at most 100,000 characters.')
-    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\u0000/g, '')),
-});
+// Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds (and no NUL, which PostgreSQL refuses).
+const notes = z
+  .string()
+  .max(100_000, 'Notes must be at most 100,000 characters.')
+  .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\u0000/g, ''));
+
+export const notesSchema = z.object({ claimId: id, version, notes });
 
 export const evidenceSchema = z.object({
   claimId: id,
@@ -47,6 +45,8 @@ export const submitVerdictSchema = z.object({
   version,
   verdictLabelId: id.or(z.literal('')).refine((v) => v !== '', 'Choose a verdict.'),
   rationale: requiredText(20_000, 'Rationale'),
+  // The notes typed beside the verdict and not saved yet: submitting saves them too.
+  notes: notes.optional(),
 });
 
 export const reviewSchema = z.object({
