@@ -14,6 +14,7 @@ import { NotesForm } from './notes-form';
 import { AsCheckedForm, ChangedSentence, SplitMergePanel } from './claim-edit-panel';
 import { WorthinessReasons } from '@/components/worthiness';
 import { LiveUpdates } from '@/components/live-updates';
+import { DraftScope } from '@/components/draft';
 import { listPresent } from '@/lib/live/presence';
 import { listSimilarClaims } from '@/lib/data/similar-claims';
 import { SimilarClaims } from './similar-claims';
@@ -36,8 +37,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   ]);
   const lastReview = claim.reviews[0];
   const canSplit = can(user, 'claim.edit') && !claim.archivedAt && ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED', 'NOT_CHECK_WORTHY'].includes(claim.status);
+  // Drafts of this page's forms are kept per person and claim (components/draft).
   return (
-    <>
+    <DraftScope scope={`${user.id}:${claim.id}`}>
       <PageHeader
         eyebrow={
           <Link href={`/articles/${claim.article.id}`} className="hover:underline">
@@ -223,6 +225,6 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </Card>
         </div>
       </div>
-    </>
+    </DraftScope>
   );
 }
