@@ -4,39 +4,51 @@ import { createContext, useActionState, useContext, useEffect, useId, useRef, us
 import { flushSync, useFormStatus } from 'react-dom';
 import { initialFormState, type Conflict, type FormState } from '@/lib/actions/form-state';
 import { buttonClass, type ButtonVariant } from '@/components/button-class';
+import { FieldRegistryProvider, unsavedValue, useDraft, useDraftStorageKey, useRegisteredField } from '@/components/draft';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const FormStateContext = createContext<FormState>(initialFormState);
-/** The version a user chose to overwrite after a conflict; null: the version the form was opened at. */
-const VersionOverrideContext = createContext<number | null>(null);
+/**
+ * The version to send instead of the one the form was opened at: the one a user chose to
+ * overwrite after a conflict, or the one a restored draft is based on.
+ */
+const VersionOverrideContext = createContext<{ chosen: number | null; draft: number | null }>({ chosen: null, draft: null });
 
 /**
  * A form bound to a server action. Its fields read errors and the submitted values from the
- * returned state, so a refused submission shows what is wrong and keeps what was typed.
+ * returned state, so a refused submission shows what is wrong and keeps what was typed. With a
+ * `draftKey` (inside a DraftScope) what is typed is also kept as a draft in the browser until
+ * the form saves (components/draft).
  */
 export function ActionForm({
   action,
   children,
   className,
   showSuccess = true,
+  draftKey,
   ...rest
-}: { action: Action; children: ReactNode; className?: string; showSuccess?: boolean } & Omit<ComponentProps<'form'>, 'action'>) {
-  const [state, formAction] = useActionState(action, initialFormState);
+}: { action: Action; children: ReactNode; className?: string; showSuccess?: boolean; draftKey?: string } & Omit<ComponentProps<'form'>, 'action' | 'ref'>) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useDraft(draftKey, formRef);
+  const [state, formAction] = useActionState(draft.clearingOnSave(action), initialFormState);
   // An override answers one conflict: it lapses with the next result (a save brings a new version).
   const [chosen, setChosen] = useState<{ version: number; answers: FormState } | null>(null);
   const override = chosen && chosen.answers === state ? chosen.version : null;
   const setOverride = (version: number) => setChosen({ version, answers: state });
   return (
     <FormStateContext.Provider value={state}>
-      <form action={formAction} noValidate {...rest}>
-        <FormMessage state={state} showSuccess={showSuccess} />
-        <VersionOverrideContext.Provider value={override}>
-          {state.conflict ? <ConflictNotice conflict={state.conflict} resolved={override !== null} onResolve={setOverride} /> : null}
-          {/* Layout classes go on the fields' wrapper so the message always spans the form. */}
-          <div className={className}>{children}</div>
-        </VersionOverrideContext.Provider>
-      </form>
+      <FieldRegistryProvider registry={draft.registry}>
+        <form action={formAction} noValidate {...rest} ref={formRef}>
+          <FormMessage state={state} showSuccess={showSuccess} />
+          {draft.note}
+          <VersionOverrideContext.Provider value={{ chosen: override, draft: draft.pinnedVersion }}>
+            {state.conflict ? <ConflictNotice conflict={state.conflict} resolved={override !== null} onResolve={setOverride} /> : null}
+            {/* Layout classes go on the fields' wrapper so the message always spans the form. */}
+            <div className={className}>{children}</div>
+          </VersionOverrideContext.Provider>
+        </form>
+      </FieldRegistryProvider>
     </FormStateContext.Provider>
   );
 }
@@ -93,6 +105,8 @@ export function Field(props: FieldProps) {
     className: inputClass,
   };
   const submitted = state.values[name];
+  const secret = control.as !== 'textarea' && control.as !== 'select' && (control.type === 'file' || control.type === 'password');
+  useRegisteredField(name, String(control.defaultValue ?? ''), label, !secret);
   let input: ReactNode;
   if (control.as === 'textarea') {
     const { as: _as, defaultValue, ...rest } = control;
@@ -107,7 +121,7 @@ export function Field(props: FieldProps) {
     );
   } else {
     const { as: _as, defaultValue, type, ...rest } = control;
-    input = <input {...rest} {...common} type={type} defaultValue={type === 'file' || type === 'password' ? undefined : (submitted ?? defaultValue)} />;
+    input = <input {...rest} {...common} type={type} defaultValue={secret ? undefined : (submitted ?? defaultValue)} />;
   }
   return (
     <div className={className ?? 'mb-4'}>
@@ -158,7 +172,7 @@ export function SubmitButton({
  * forms follow the newest version.
  */
 export function VersionField({ version }: { version: number }) {
-  const override = useContext(VersionOverrideContext);
+  const { chosen, draft } = useContext(VersionOverrideContext);
   const ref = useRef<HTMLInputElement>(null);
   const dirty = useRef(false);
   const [base, setBase] = useState(version);
@@ -181,7 +195,45 @@ export function VersionField({ version }: { version: number }) {
   useEffect(() => {
     if (!dirty.current) setBase(version);
   }, [version]);
-  return <input ref={ref} type="hidden" name="version" value={override ?? base} />;
+  // data-chosen tells a CarriedField that this version was chosen to overwrite, not to be lowered.
+  return <input ref={ref} type="hidden" name="version" value={chosen ?? draft ?? base} data-chosen={chosen !== null ? '' : undefined} />;
+}
+
+/**
+ * A field of another form (id `from`) sent with this one when it differs from its saved value,
+ * so that submitting here does not drop it: the notes typed beside a verdict go with the
+ * verdict. The change is then checked against the older of the two forms' versions, so that a
+ * change made since to either shows as a conflict instead of being overwritten. Once saved, the
+ * other form's draft (`draftKey`) is dropped with this form's (components/draft).
+ */
+export function CarriedField({ name, from, draftKey }: { name: string; from: string; draftKey?: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const storageKey = useDraftStorageKey(draftKey);
+  useEffect(() => {
+    const input = ref.current;
+    const form = input?.form;
+    if (!input || !form) return;
+    const carry = () => {
+      const other = unsavedValue(from, name);
+      input.disabled = other === null;
+      if (!other) return;
+      input.value = other.value;
+      const own = form.elements.namedItem('version');
+      if (own instanceof HTMLInputElement && !own.hasAttribute('data-chosen') && other.version !== null && other.version < Number(own.value)) own.value = String(other.version);
+    };
+    // Before React reads the form's data, which it does further up the tree.
+    form.addEventListener('submit', carry);
+    return () => form.removeEventListener('submit', carry);
+  }, [from, name]);
+  return <input ref={ref} type="hidden" name={name} data-carried-from={from} data-draft-key={storageKey ?? undefined} disabled />;
+}
+
+/** The control for `field` in this form, or in the form a CarriedField carries it from. */
+function controlFor(form: HTMLFormElement | null | undefined, field: string) {
+  const el = form?.elements.namedItem(field);
+  const from = el instanceof HTMLInputElement ? el.dataset.carriedFrom : undefined;
+  const other = from ? document.getElementById(from) : null;
+  return other instanceof HTMLFormElement ? other.elements.namedItem(field) : el;
 }
 
 /** Both versions after a conflict: theirs shown here, the user's still in the fields; merge or overwrite, deliberately. */
@@ -191,9 +243,11 @@ function ConflictNotice({ conflict, resolved, onResolve }: { conflict: Conflict;
     const form = ref.current?.closest('form');
     let first: HTMLTextAreaElement | null = null;
     for (const { field, value } of conflict.theirs) {
-      const el = form?.elements.namedItem(field);
+      const el = controlFor(form, field);
       if (el instanceof HTMLTextAreaElement && value && !el.value.includes(value)) {
         el.value = el.value.trim() ? `${value}\n\n${el.value}` : value;
+        // As if typed: the draft keeps the merged text.
+        el.dispatchEvent(new Event('input', { bubbles: true }));
         first ??= el;
       }
     }

@@ -2,7 +2,7 @@
  * The rules that make the desk's findings trustworthy, written once. The claim writer
  * (lib/operations/claim-writer.ts) checks every write of a claim against `claimWriteViolations`
  * before it reaches the database, and the property test (lib/operations/invariants.property.test.ts)
- * checks the whole desk against them after every random step. ADR 0020 says why each exists.
+ * checks the whole desk against them after every random step. ADR 0021 says why each exists.
  */
 import type { ClaimStatus } from '@/lib/domain/claim-status';
 

@@ -14,7 +14,7 @@ import { notify, quote } from '@/lib/notifications/notify';
 import { articleReportSchema, decideCorrectionSchema, proposeCorrectionSchema, publishClaimSchema, publisherSchema, sourceChangeSchema } from '@/lib/validation/publishing';
 
 /**
- * The public life of a fact-check (ADR 0012, ADR 0020). An approved verdict is published by an
+ * The public life of a fact-check (ADR 0012, ADR 0021). An approved verdict is published by an
  * editor; from then on it changes only through a correction that one editor proposes and
  * another approves: a new verdict, taking it off its public page, or reopening it after the
  * source changed. A re-import never changes a checked claim: it flags it (lib/import/reimport.ts)

@@ -71,6 +71,18 @@ describe('verdict', () => {
     expect(result.verdictLabelId).toBe('Choose a verdict.');
     expect(result.rationale).toBe('Rationale is required.');
   });
+
+  const verdict = { claimId: 'c1', version: '3', verdictLabelId: 'l1', rationale: 'Ministry data.' };
+
+  it('carries the notes typed beside it, normalised as notes are', () => {
+    expect(submitVerdictSchema.parse(verdict).notes).toBeUndefined();
+    expect(submitVerdictSchema.parse({ ...verdict, notes: '' }).notes).toBe('');
+    expect(submitVerdictSchema.parse({ ...verdict, notes: 'Called\r\nthe ministry\u0000.\rDone.' }).notes).toBe('Called\nthe ministry.\nDone.');
+  });
+
+  it('refuses notes over 100,000 characters', () => {
+    expect(messages(submitVerdictSchema.safeParse({ ...verdict, notes: 'x'.repeat(100_001) })).notes).toBe('Notes must be at most 100,000 characters.');
+  });
 });
 
 describe('assignment', () => {

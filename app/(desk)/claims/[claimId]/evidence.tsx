@@ -52,7 +52,7 @@ export function AddEvidenceForm({ claimId }: { claimId: string }) {
   return (
     <details className="mt-4 rounded-md border border-stone-200 p-3 open:bg-stone-50">
       <summary className="cursor-pointer text-sm font-medium text-blue-800">Add evidence</summary>
-      <ActionForm action={addEvidence} className="mt-3" aria-label="Add evidence">
+      <ActionForm action={addEvidence} className="mt-3" aria-label="Add evidence" draftKey="add-evidence">
         <input type="hidden" name="claimId" value={claimId} />
         <EvidenceFields />
         <SubmitButton pendingText="Adding…">Add evidence</SubmitButton>
@@ -97,7 +97,7 @@ export function EvidenceList({ evidence, user, claim }: { evidence: Evidence[]; 
               <div className="mt-2 flex flex-wrap items-start gap-3">
                 <details className="flex-1">
                   <summary className="cursor-pointer text-sm text-blue-800">Edit</summary>
-                  <ActionForm action={updateEvidence} className="mt-3" aria-label={`Edit evidence ${e.title}`}>
+                  <ActionForm action={updateEvidence} className="mt-3" aria-label={`Edit evidence ${e.title}`} draftKey={`evidence:${e.id}`}>
                     <input type="hidden" name="claimId" value={claim.id} />
                     <input type="hidden" name="evidenceId" value={e.id} />
                     <VersionField version={e.version} />

@@ -15,6 +15,7 @@ import { AsCheckedForm, ChangedSentence, SourceChangePanel, SplitMergePanel } fr
 import { isOpenForResearch } from '@/lib/domain/invariants';
 import { WorthinessReasons } from '@/components/worthiness';
 import { LiveUpdates } from '@/components/live-updates';
+import { DraftScope } from '@/components/draft';
 import { listPresent } from '@/lib/live/presence';
 import { listSimilarClaims } from '@/lib/data/similar-claims';
 import { SimilarClaims } from './similar-claims';
@@ -40,8 +41,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const approval = claim.status === 'APPROVED' ? claim.reviews.find((r) => r.decision === 'APPROVED') : undefined;
   const canSplit = can(user, 'claim.edit') && !claim.archivedAt && isOpenForResearch(claim);
   const corrected = claim.corrections.filter((c) => c.status === 'APPROVED');
+  // Drafts of this page's forms are kept per person and claim (components/draft).
   return (
-    <>
+    <DraftScope scope={`${user.id}:${claim.id}`}>
       <PageHeader
         eyebrow={
           <Link href={`/articles/${claim.article.id}`} className="hover:underline">
@@ -247,6 +249,6 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </Card>
         </div>
       </div>
-    </>
+    </DraftScope>
   );
 }

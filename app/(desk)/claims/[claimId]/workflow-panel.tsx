@@ -1,11 +1,12 @@
 import { AssigneeOptions, ClaimVersionFields } from '@/components/claim-fields';
-import { ActionForm, Field, SubmitButton } from '@/components/form';
+import { ActionForm, CarriedField, Field, SubmitButton } from '@/components/form';
 import { Card } from '@/components/layout';
 import { assignClaims, excludeClaim, includeClaim, reviewClaim, startResearch, submitVerdict, takeClaim } from '@/lib/actions/claims';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { isOpen } from '@/lib/domain/claim-status';
 import { canResearch, transition, type WorkflowClaim } from '@/lib/domain/workflow';
+import { NOTES_DRAFT_KEY, NOTES_FORM_ID } from './notes-form';
 
 type Props = {
   claim: WorkflowClaim & { id: string; version: number; verdictLabelId: string | null; rationale: string | null; dueAt: Date | null };
@@ -55,8 +56,9 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
 
   if (canResearch(claim, user) && claim.assigneeId === user.id) {
     sections.push(
-      <ActionForm key="verdict" action={submitVerdict} aria-label="Propose verdict">
+      <ActionForm key="verdict" action={submitVerdict} aria-label="Propose verdict" draftKey="verdict">
         <ClaimVersionFields claim={claim} />
+        <CarriedField name="notes" from={NOTES_FORM_ID} draftKey={NOTES_DRAFT_KEY} />
         <Field name="verdictLabelId" label="Verdict" as="select" defaultValue={claim.verdictLabelId ?? ''}>
           <option value="">Choose a verdict…</option>
           {labels.map((l) => (
@@ -81,7 +83,7 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
   if (claim.status === 'IN_REVIEW' && can(user, 'claim.review')) {
     const own = claim.proposedById === user.id;
     sections.push(
-      <ActionForm key="review" action={reviewClaim} aria-label="Review verdict">
+      <ActionForm key="review" action={reviewClaim} aria-label="Review verdict" draftKey="review">
         <ClaimVersionFields claim={claim} />
         {own ? (
           <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">You proposed this verdict, so another editor has to approve it.</p>
