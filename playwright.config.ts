@@ -6,6 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 export default defineConfig({
   testDir: './e2e',
+  tsconfig: './e2e/tsconfig.json',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -11,8 +11,9 @@ test("an admin exports the team's audit log as CSV and JSON; an editor sees no s
   await audit.getByRole('button', { name: 'Export CSV' }).click();
   const csv = await readFile((await (await csvDownload).path())!, 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('Event ID,Time,Event,Actor,Article ID,Claim ID,Data (JSON)');
-  expect(lines[1]).toContain(`,article.imported,${desk.editor.name},${article.id},,`);
+  expect(lines[0]).toBe('Event ID,Time,Event,Actor,What happened,Article ID,Claim ID,Data (JSON)');
+  expect(lines[1]).toContain(`,article.imported,${desk.editor.name},imported the article “${article.title}”`);
+  expect(lines[1]).toContain(`,${article.id},,`);
   expect(csv).not.toContain('@example.test');
   await expect(audit.getByRole('status')).toHaveText('Exported 1 of 1 events. The CSV file is saved.');
 

@@ -67,7 +67,7 @@ async function publishedFactCheck(desk: Desk) {
   });
   await prisma.article.update({ where: { id: article.id }, data: { reportPublishedAt: now } });
   await prisma.correction.create({
-    data: { teamId: desk.team.id, claimId: claim.id, previousVerdict: 'True', previousRationale: 'Earlier.', newVerdict: 'Mostly true', note: 'Rounded figure.', createdById: desk.editor.id },
+    data: { teamId: desk.team.id, claimId: claim.id, previousVerdict: 'True', previousRationale: 'Earlier.', newVerdict: 'Mostly true', note: 'Rounded figure.', createdById: desk.editor.id, status: 'APPROVED', decidedById: desk.editor2.id, decidedAt: now },
   });
   await prisma.notification.create({ data: { teamId: desk.team.id, userId: desk.admin.id, type: 'ASSIGNED', claimId: claim.id, message: 'A claim for you.' } });
   return { article, claim };

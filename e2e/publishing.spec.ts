@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
+import { createApiToken } from '@/lib/api/tokens';
 import { createDesk, expect, importFixture, pageAs, prisma, signIn, test, type Desk } from './fixtures';
 
 /** An approved claim with everything a fact-check has, and things the public must never see. */
@@ -51,7 +52,7 @@ async function claimReviewOf(request: APIRequestContext, path: string) {
   return { ld: JSON.parse(match![1]), html };
 }
 
-test('an editor publishes an approved fact-check with ClaimReview data, corrects it in public and takes it down', async ({ page, browser, request, desk }) => {
+test('an editor publishes an approved fact-check with ClaimReview data; a correction and unpublishing are public only once a second editor approves', async ({ page, browser, request, desk }) => {
   const { claim, unpublished } = await approvedClaim(desk);
 
   // The admin names the publisher.
@@ -110,13 +111,36 @@ test('an editor publishes an approved fact-check with ClaimReview data, corrects
   const other = await createDesk('Elsewhere');
   expect((await request.get(`/t/${other.team.slug}/fact-checks/${claim.id}`)).status()).toBe(404);
 
-  // A correction: dated, with the previous verdict, on the page, in the JSON-LD and on the corrections page.
-  const correction = page.getByRole('form', { name: 'Correct published verdict' });
+  // A correction is proposed by one editor and is not public until another approves it.
+  await page.locator('summary', { hasText: 'Propose a correction' }).click();
+  const correction = page.getByRole('form', { name: 'Propose a correction' });
   await correction.getByLabel('Corrected verdict').selectOption({ label: 'Half true' });
   await correction.getByLabel('Rationale').fill('The revised report shows 9.8%, well below the claim.');
   await correction.getByLabel('Correction note').fill('The department revised its 2025 figure.');
-  await correction.getByRole('button', { name: 'Publish correction' }).click();
-  await expect(correction.getByRole('status')).toContainText('Correction published');
+  await correction.getByRole('button', { name: 'Propose correction' }).click();
+  const pending = page.getByRole('region', { name: 'A corrected verdict is waiting for approval' });
+  await expect(pending).toContainText('Proposed by Erin Editor');
+  await expect(pending).toContainText('Mostly true → Half true');
+  // Its proposer cannot approve it: no button, and the API refuses too.
+  await expect(pending.getByRole('button', { name: 'Approve correction' })).toHaveCount(0);
+  await expect(pending.getByText('You proposed this, so another editor approves it.')).toBeVisible();
+  const proposal = await prisma.correction.findFirstOrThrow({ where: { claimId: claim.id, status: 'PROPOSED' } });
+  const token = (await createApiToken(prisma, { userId: desk.editor.id, teamId: desk.team.id, name: 'self', scope: 'write' })).token;
+  const selfApproval = await request.post(`/api/v1/claims/${claim.id}/corrections/${proposal.id}/decision`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { decision: 'approve' },
+  });
+  expect(selfApproval.status()).toBe(403);
+  await reader.reload();
+  await expect(reader.getByRole('region', { name: 'Our verdict' })).toContainText('Mostly true');
+  await expect(reader.getByRole('region', { name: 'Correction' })).toHaveCount(0);
+
+  const second = await pageAs(browser, desk.editor2);
+  await second.goto(`/claims/${claim.id}`);
+  const decision = second.getByRole('region', { name: 'A corrected verdict is waiting for approval' });
+  await decision.getByRole('button', { name: 'Approve correction' }).click();
+  await expect(second.getByRole('form', { name: 'Decide on the correction' })).toHaveCount(0);
+  await expect(second.getByRole('region', { name: 'Verdict', exact: true })).toContainText('proposed by Erin Editor, approved by Ezra Editor');
 
   await reader.reload();
   const notice = reader.getByRole('region', { name: 'Correction' });
@@ -126,20 +150,29 @@ test('an editor publishes an approved fact-check with ClaimReview data, corrects
   await expect(reader.getByRole('region', { name: 'Our verdict' })).toContainText('Half true');
   const corrected = (await claimReviewOf(request, publicPath)).ld;
   expect(corrected.reviewRating).toMatchObject({ alternateName: 'Half true', ratingValue: 5 });
-  const madeAt = await prisma.correction.findFirstOrThrow({ where: { claimId: claim.id } });
-  expect(corrected.dateModified).toBe(madeAt.createdAt.toISOString());
+  const madeAt = await prisma.correction.findFirstOrThrow({ where: { claimId: claim.id, status: 'APPROVED' } });
+  expect(corrected.dateModified).toBe(madeAt.decidedAt!.toISOString());
   expect(corrected.datePublished).toBe(stored.firstPublishedAt!.toISOString());
 
   await reader.getByRole('link', { name: 'Corrections by Demo Fact Check' }).click();
   await expect(reader.getByRole('heading', { level: 1, name: 'Corrections by Demo Fact Check' })).toBeVisible();
   await expect(reader.getByRole('listitem').filter({ hasText: claim.text })).toContainText('From Mostly true to Half true: The department revised its 2025 figure.');
 
-  // Unpublished: a 404 to the public, and gone from the corrections page.
-  await page.getByRole('form', { name: 'Unpublish fact-check' }).getByRole('button', { name: 'Unpublish' }).click();
-  await expect(page.getByRole('form', { name: 'Publish fact-check' })).toBeVisible();
+  // Unpublishing is a correction too: proposed, approved by another editor, then a 404 with a dated withdrawal.
+  await page.reload();
+  await page.locator('summary', { hasText: 'Propose unpublishing' }).click();
+  const unpublish = page.getByRole('form', { name: 'Propose unpublishing' });
+  await unpublish.getByLabel('Reason for readers').fill('The figure is under review by the department.');
+  await unpublish.getByRole('button', { name: 'Propose unpublishing' }).click();
+  await expect(page.getByRole('region', { name: 'Taking this fact-check off its public page is waiting for approval' })).toBeVisible();
+  expect((await request.get(publicPath)).status()).toBe(200);
+  await second.reload();
+  await second.getByRole('button', { name: 'Approve correction' }).click();
+  await expect(second.getByRole('form', { name: 'Publish fact-check' })).toBeVisible();
   await expect.poll(async () => (await request.get(publicPath)).status()).toBe(404);
   await reader.reload();
-  await expect(reader.getByText('No corrections')).toBeVisible();
+  await expect(reader.getByRole('listitem').filter({ hasText: 'The figure is under review' })).toContainText('Withdrawn');
+  await expect(reader.getByRole('link', { name: claim.text })).toHaveCount(0);
 });
 
 test('an article report lists its published fact-checks only; checkers cannot publish', async ({ page, browser, request, desk }) => {

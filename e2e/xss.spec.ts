@@ -85,7 +85,7 @@ async function hostileDesk() {
     ],
   });
   await prisma.correction.create({
-    data: { teamId: desk.team.id, claimId: published.id, previousVerdict: nth(28), previousRationale: joined(MARKUP_PAYLOADS.slice(20)), newVerdict: LABEL_NAME, note: CORRECTION_NOTE, createdById: desk.editor.id },
+    data: { teamId: desk.team.id, claimId: published.id, previousVerdict: nth(28), previousRationale: joined(MARKUP_PAYLOADS.slice(20)), newVerdict: LABEL_NAME, note: CORRECTION_NOTE, createdById: desk.editor.id, status: 'APPROVED', decidedById: desk.editor2.id, decidedAt: new Date() },
   });
   for (const user of [desk.checker, desk.admin]) {
     await prisma.notification.create({ data: { teamId: desk.team.id, userId: user.id, type: 'RETURNED', claimId: research.id, message: NOTIFICATION } });
@@ -106,6 +106,8 @@ async function watchedPage(browser: Browser, member?: Member): Promise<Watched> 
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
+    // The desk's own "leave with unsaved changes?" (a refused save keeps its draft): leave, it is no script.
+    if (d.type() === 'beforeunload') return void d.accept();
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
   });

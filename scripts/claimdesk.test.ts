@@ -10,7 +10,7 @@ import { hasDatabase, testPrisma } from '@/lib/testing/database';
 const fixtures = path.resolve('lib/testing/fixtures/articles');
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claimdesk.ts', ...args], { encoding: 'utf8', env: process.env, timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/claimdesk.ts', ...args], { encoding: 'utf8', env: process.env, timeout: 180_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

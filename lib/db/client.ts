@@ -8,17 +8,19 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
  * While the database is away a request should fail within seconds, not hang (ADR 0016):
  * `connectionTimeoutMillis` bounds both opening a connection and waiting for a free one in the
  * pool. The embedded pool keeps a longer wait because its one connection may be busy with a
- * large import for that long; a refused connection fails at once either way. TCP keep-alive
- * lets an idle connection to a vanished server be noticed and replaced.
+ * large import for that long, or behind many requests on a busy machine: waiting for it is
+ * queueing, not an outage. A refused connection fails at once either way. TCP keep-alive lets an
+ * idle connection to a vanished server be noticed and replaced. Interactive transactions get the
+ * same patience to start (Prisma's default is 2 s, after which a queued save read as an outage).
  */
 export function createPrismaClient(url: string, embedded: boolean): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: url,
     max: embedded ? 1 : 10,
-    connectionTimeoutMillis: embedded ? 10_000 : 5_000,
+    connectionTimeoutMillis: embedded ? 30_000 : 5_000,
     keepAlive: true,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: embedded ? 30_000 : 10_000, timeout: 60_000 } });
 }
 
 export type { PrismaClient };

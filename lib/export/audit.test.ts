@@ -59,10 +59,10 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="audit-log-audit-[0-9a-f]+-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(response.headers.get('X-Total-Count')).toBe(String(BULK + 1));
     const lines = (await response.text()).split('\r\n');
-    expect(lines[0]).toBe('Event ID,Time,Event,Actor,Article ID,Claim ID,Data (JSON)');
-    expect(lines[1]).toMatch(/^\w+,2026-07-01T12:00:00\.000Z,claim\.notes_updated,Avery,,,"{""n"":\d+}"$/);
+    expect(lines[0]).toBe('Event ID,Time,Event,Actor,What happened,Article ID,Claim ID,Data (JSON)');
+    expect(lines[1]).toMatch(/^\w+,2026-07-01T12:00:00\.000Z,claim\.notes_updated,Avery,updated the research notes,,,"{""n"":\d+}"$/);
     // The import happened today, after the dated events; the actor whose name starts with "=" stays text.
-    expect(lines[BULK + 1]).toMatch(new RegExp(`^\\w+,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,article.imported,'=Eve,${articleId},,"{""title"":""Audit Title"",""claims"":2}"$`));
+    expect(lines[BULK + 1]).toMatch(new RegExp(`^\\w+,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,article.imported,'=Eve,imported the article “Audit Title” \\(2 claims\\),${articleId},,"{""title"":""Audit Title"",""claims"":2}"$`));
     expect(lines).toHaveLength(BULK + 3);
     expect(lines.join('\n')).not.toMatch(/@example\.test|Other Title|Oscar/);
   });

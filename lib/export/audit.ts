@@ -4,6 +4,7 @@ import 'server-only';
  * (createdAt, id). The actor appears by name, never by email; `data` is the event's JSON as text.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describeAuditEvent } from '@/lib/domain/audit-events';
 import type { SessionUser } from '@/lib/auth/session';
 import { EXPORT_BATCH } from '@/lib/export/claims';
 import { fileSlug, type ExportColumn, type ExportSpec } from '@/lib/export/response';
@@ -15,17 +16,29 @@ const auditSelect = {
   articleId: true,
   claimId: true,
   data: true,
+  importedActorName: true,
   actor: { select: { name: true } },
 } as const;
 
-type AuditRecord = { id: string; createdAt: Date; type: string; articleId: string | null; claimId: string | null; data: unknown; actor: { name: string } | null };
+type AuditRecord = {
+  id: string;
+  createdAt: Date;
+  type: string;
+  articleId: string | null;
+  claimId: string | null;
+  data: unknown;
+  importedActorName: string | null;
+  actor: { name: string } | null;
+};
 
 function auditRow(e: AuditRecord) {
   return {
     eventId: e.id,
     time: e.createdAt.toISOString(),
     type: e.type,
-    actor: e.actor?.name ?? null,
+    actor: e.actor?.name ?? (e.importedActorName ? `${e.importedActorName} (imported)` : null),
+    // The same words as the claim's history: someone reading the export need not know the event types.
+    what: describeAuditEvent(e),
     articleId: e.articleId,
     claimId: e.claimId,
     data: JSON.stringify(e.data ?? {}),
@@ -39,6 +52,7 @@ const AUDIT_COLUMNS: readonly ExportColumn<AuditRow>[] = [
   { key: 'time', header: 'Time' },
   { key: 'type', header: 'Event' },
   { key: 'actor', header: 'Actor' },
+  { key: 'what', header: 'What happened' },
   { key: 'articleId', header: 'Article ID' },
   { key: 'claimId', header: 'Claim ID' },
   { key: 'data', header: 'Data (JSON)' },

@@ -142,7 +142,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </section>
 
           {claim.rationale ? (
-            <Card title={approval ? 'Verdict' : 'Proposed verdict'}>
+            <Card title={claim.status === 'APPROVED' ? 'Verdict' : 'Proposed verdict'}>
               <p className="mb-2 text-sm text-stone-700">
                 <VerdictBadge name={claim.verdictLabel?.name} />{' '}
                 {claim.proposedAt ? `proposed by ${claim.proposedBy?.name ?? 'a former member'}` : 'draft, not yet submitted for review'}
