@@ -1,5 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+// Formatting is Prettier's (`npm run format`, checked by `npm run lint`): no lint rule argues with it.
+import prettier from 'eslint-config-prettier/flat';
 
 const config = [
   ...nextVitals,
@@ -12,6 +14,7 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  prettier,
 ];
 
 export default config;

@@ -9,9 +9,27 @@ const securityHeaders = [
   {
     key: 'Permissions-Policy',
     value: [
-      'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid',
-      'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
-    ].map((feature) => `${feature}=()`).join(', '),
+      'accelerometer',
+      'autoplay',
+      'bluetooth',
+      'browsing-topics',
+      'camera',
+      'display-capture',
+      'geolocation',
+      'gyroscope',
+      'hid',
+      'magnetometer',
+      'microphone',
+      'midi',
+      'payment',
+      'publickey-credentials-get',
+      'screen-wake-lock',
+      'serial',
+      'usb',
+      'xr-spatial-tracking',
+    ]
+      .map((feature) => `${feature}=()`)
+      .join(', '),
   },
 ];
 

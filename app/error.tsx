@@ -14,10 +14,14 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   const router = useRouter();
   const [database, setDatabase] = useState<'checking' | 'up' | 'down'>('checking');
   // A page failed from the server: reset() alone would re-render the same error from the client's copy.
-  const retry = useCallback(() => startTransition(() => {
-    router.refresh();
-    reset();
-  }), [router, reset]);
+  const retry = useCallback(
+    () =>
+      startTransition(() => {
+        router.refresh();
+        reset();
+      }),
+    [router, reset],
+  );
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

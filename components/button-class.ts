@@ -10,4 +10,3 @@ export type ButtonVariant = keyof typeof buttonStyles;
 export function buttonClass(variant: ButtonVariant = 'primary') {
   return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition-colors disabled:cursor-not-allowed ${buttonStyles[variant]}`;
 }
-

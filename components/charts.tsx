@@ -35,7 +35,15 @@ export function BarChart({ rows, label }: { rows: readonly BarRow[]; label: stri
 }
 
 /** A column per day along a fixed-height strip; the first and last day are named below it. */
-export function DailyColumnChart({ days, label, formatDay }: { days: readonly { day: string; count: number }[]; label: string; formatDay: (day: string) => string }) {
+export function DailyColumnChart({
+  days,
+  label,
+  formatDay,
+}: {
+  days: readonly { day: string; count: number }[];
+  label: string;
+  formatDay: (day: string) => string;
+}) {
   const height = 140;
   const max = Math.max(1, ...days.map((d) => d.count));
   const slot = 100 / Math.max(1, days.length);

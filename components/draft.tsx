@@ -313,7 +313,17 @@ export function useDraft(draftKey: string | undefined, formRef: RefObject<HTMLFo
   return { registry, pinnedVersion: pinned, note, clearingOnSave };
 }
 
-function DraftNote({ restored, announcement, onDiscard, hasVersion }: { restored: Restored | null; announcement: string; onDiscard: () => void; hasVersion: boolean }) {
+function DraftNote({
+  restored,
+  announcement,
+  onDiscard,
+  hasVersion,
+}: {
+  restored: Restored | null;
+  announcement: string;
+  onDiscard: () => void;
+  hasVersion: boolean;
+}) {
   const id = useId();
   const text = restored
     ? [

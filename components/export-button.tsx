@@ -5,9 +5,7 @@ import { buttonClass } from '@/components/button-class';
 import { recordCounter, type ExportFormat } from '@/lib/export/progress';
 
 type Progress =
-  | { phase: 'idle' }
-  | { phase: 'running' | 'done'; format: ExportFormat; done: number; total: number | null }
-  | { phase: 'failed'; message: string };
+  { phase: 'idle' } | { phase: 'running' | 'done'; format: ExportFormat; done: number; total: number | null } | { phase: 'failed'; message: string };
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'csv', label: 'Export CSV' },

@@ -219,7 +219,8 @@ export function CarriedField({ name, from, draftKey }: { name: string; from: str
       if (!other) return;
       input.value = other.value;
       const own = form.elements.namedItem('version');
-      if (own instanceof HTMLInputElement && !own.hasAttribute('data-chosen') && other.version !== null && other.version < Number(own.value)) own.value = String(other.version);
+      if (own instanceof HTMLInputElement && !own.hasAttribute('data-chosen') && other.version !== null && other.version < Number(own.value))
+        own.value = String(other.version);
     };
     // Before React reads the form's data, which it does further up the tree.
     form.addEventListener('submit', carry);

@@ -41,11 +41,7 @@ export function verdictMark(indexInScale: number): string {
 export const MARK_BASE = 'underline decoration-2 underline-offset-4 box-decoration-clone';
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
-  return (
-    <span className={`badge badge-${status}`}>
-      {STATUS_LABEL[status]}
-    </span>
-  );
+  return <span className={`badge badge-${status}`}>{STATUS_LABEL[status]}</span>;
 }
 
 export function VerdictBadge({ name }: { name: string | null | undefined }) {

@@ -12,7 +12,11 @@ export function WorthinessScore({ score, reasons }: { score: number; reasons: un
   return (
     <span className="block whitespace-nowrap">
       <span className={`font-semibold tabular-nums ${worthy ? 'text-stone-900' : 'text-stone-500'}`}>{Math.round(score * 100)}%</span>
-      {top ? <span className="score-reason" title={top.label}>{top.label}</span> : null}
+      {top ? (
+        <span className="score-reason" title={top.label}>
+          {top.label}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -15,7 +15,13 @@ test('sign-in, articles, article, claim and review pages have no serious accessi
   const label = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'Half true' } });
   await prisma.claim.update({
     where: { id: claim.id },
-    data: { status: 'IN_REVIEW', assigneeId: desk.checker.id, proposedById: desk.checker.id, verdictLabelId: label.id, rationale: 'Ridership rose, but by 9%.' },
+    data: {
+      status: 'IN_REVIEW',
+      assigneeId: desk.checker.id,
+      proposedById: desk.checker.id,
+      verdictLabelId: label.id,
+      rationale: 'Ridership rose, but by 9%.',
+    },
   });
 
   await page.goto('/login');

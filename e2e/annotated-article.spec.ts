@@ -15,7 +15,13 @@ async function articleWithWork(desk: Desk) {
   const label = (name: string) => prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name } });
   await prisma.claim.update({
     where: { id: claims[0].id },
-    data: { status: 'IN_REVIEW', assigneeId: desk.checker.id, proposedById: desk.checker.id, verdictLabelId: (await label('Mostly true')).id, checkWorthiness: 0.82 },
+    data: {
+      status: 'IN_REVIEW',
+      assigneeId: desk.checker.id,
+      proposedById: desk.checker.id,
+      verdictLabelId: (await label('Mostly true')).id,
+      checkWorthiness: 0.82,
+    },
   });
   await prisma.claim.update({
     where: { id: claims[1].id },

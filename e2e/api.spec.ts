@@ -95,7 +95,11 @@ test('a desk works through the API with the same rules as the desk itself', asyn
   expect(assigned.status).toBe(200);
   expect(assigned.body.claim).toMatchObject({ status: 'ASSIGNED', assignee: { id: desk.checker.id } });
 
-  const badLink = await call(request, 'addEvidence', { token: checker, params: claimParams, body: { url: 'javascript:alert(1)', title: 'x', stance: 'SUPPORTS' } });
+  const badLink = await call(request, 'addEvidence', {
+    token: checker,
+    params: claimParams,
+    body: { url: 'javascript:alert(1)', title: 'x', stance: 'SUPPORTS' },
+  });
   expect(badLink.status).toBe(422);
   expect(badLink.body.error.fieldErrors?.url).toBeTruthy();
   const evidence = await call(request, 'addEvidence', {
@@ -113,9 +117,17 @@ test('a desk works through the API with the same rules as the desk itself', asyn
   expect(claim.body.evidence).toHaveLength(1);
   expect(claim.body.history.map((h) => h.type)).toEqual(expect.arrayContaining(['evidence.added', 'claim.assigned']));
 
-  const stale = await call(request, 'proposeVerdict', { token: checker, params: claimParams, body: { version: claim.body.version - 1, verdictLabelId: mostlyTrue.id, rationale: 'Budget p. 4.' } });
+  const stale = await call(request, 'proposeVerdict', {
+    token: checker,
+    params: claimParams,
+    body: { version: claim.body.version - 1, verdictLabelId: mostlyTrue.id, rationale: 'Budget p. 4.' },
+  });
   expect(stale.status).toBe(409);
-  const proposed = await call(request, 'proposeVerdict', { token: checker, params: claimParams, body: { version: claim.body.version, verdictLabelId: mostlyTrue.id, rationale: 'Budget p. 4.' } });
+  const proposed = await call(request, 'proposeVerdict', {
+    token: checker,
+    params: claimParams,
+    body: { version: claim.body.version, verdictLabelId: mostlyTrue.id, rationale: 'Budget p. 4.' },
+  });
   expect(proposed.status).toBe(200);
   expect(proposed.body.claim).toMatchObject({ status: 'IN_REVIEW', verdict: { name: 'Mostly true' }, rationale: 'Budget p. 4.' });
 
@@ -133,14 +145,19 @@ test('a desk works through the API with the same rules as the desk itself', asyn
   expect((await call(request, 'assignClaim', { token: outsider, params: claimParams, body: { assigneeId: desk.checker.id } })).status).toBe(404);
   expect((await call(request, 'listClaims', { token: outsider, query: { article: articleId } })).body.claims).toEqual([]);
   expect((await call(request, 'listArticles', { token: outsider })).body.articles).toEqual([]);
-
 });
 
-test('everything the desk’s forms do, the API does: research, split and merge, publishing, corrections by a second editor, source changes, members', async ({ request, desk }) => {
+test('everything the desk’s forms do, the API does: research, split and merge, publishing, corrections by a second editor, source changes, members', async ({
+  request,
+  desk,
+}) => {
   const [editor, editor2, checker, admin] = await Promise.all([token(desk.editor), token(desk.editor2), token(desk.checker), token(desk.admin)]);
   const { body: article } = await call(request, 'importArticle', {
     token: editor,
-    body: { text: 'API desk\n\nRidership fell 40% last year. The council spent $4.5 million. Fares rose to $3 in March.', sourceUrl: 'https://news.example/api-desk' },
+    body: {
+      text: 'API desk\n\nRidership fell 40% last year. The council spent $4.5 million. Fares rose to $3 in March.',
+      sourceUrl: 'https://news.example/api-desk',
+    },
   });
   const claims = await prisma.claim.findMany({ where: { articleId: article.id }, orderBy: { position: 'asc' } });
   const at = (i: number) => ({ claimId: claims[i].id });
@@ -148,56 +165,111 @@ test('everything the desk’s forms do, the API does: research, split and merge,
 
   // A checker takes a claim, researches it, restates it and reuses nothing yet.
   expect((await call(request, 'takeClaim', { token: checker, params: at(0), body: { version: (await now(0)).version } })).body.claim.status).toBe('ASSIGNED');
-  expect((await call(request, 'startResearch', { token: checker, params: at(0), body: { version: (await now(0)).version } })).body.claim.status).toBe('IN_RESEARCH');
-  const noted = await call(request, 'saveNotes', { token: checker, params: at(0), body: { version: (await now(0)).version, notes: 'Called the transit office.' } });
+  expect((await call(request, 'startResearch', { token: checker, params: at(0), body: { version: (await now(0)).version } })).body.claim.status).toBe(
+    'IN_RESEARCH',
+  );
+  const noted = await call(request, 'saveNotes', {
+    token: checker,
+    params: at(0),
+    body: { version: (await now(0)).version, notes: 'Called the transit office.' },
+  });
   expect(noted.body.claim.notes).toBe('Called the transit office.');
   const stale = await call(request, 'saveNotes', { token: checker, params: at(0), body: { version: noted.body.claim.version - 1, notes: 'Older.' } });
   expect(stale.status).toBe(409);
-  expect(stale.body.error.conflict).toMatchObject({ version: noted.body.claim.version, theirs: expect.arrayContaining([{ field: 'notes', label: 'Research notes', value: 'Called the transit office.' }]) });
-  expect((await call(request, 'saveAsChecked', { token: checker, params: at(0), body: { version: noted.body.claim.version, asChecked: 'Ridership fell 40% in 2025.' } })).body.claim.asChecked).toBe('Ridership fell 40% in 2025.');
-  const added = await call(request, 'addEvidence', { token: checker, params: at(0), body: { url: 'https://example.org/report', title: 'Report', stance: 'SUPPORTS' } });
+  expect(stale.body.error.conflict).toMatchObject({
+    version: noted.body.claim.version,
+    theirs: expect.arrayContaining([{ field: 'notes', label: 'Research notes', value: 'Called the transit office.' }]),
+  });
+  expect(
+    (
+      await call(request, 'saveAsChecked', {
+        token: checker,
+        params: at(0),
+        body: { version: noted.body.claim.version, asChecked: 'Ridership fell 40% in 2025.' },
+      })
+    ).body.claim.asChecked,
+  ).toBe('Ridership fell 40% in 2025.');
+  const added = await call(request, 'addEvidence', {
+    token: checker,
+    params: at(0),
+    body: { url: 'https://example.org/report', title: 'Report', stance: 'SUPPORTS' },
+  });
   const evidenceId = added.body.id;
-  const edited = await call(request, 'updateEvidence', { token: checker, params: { evidenceId }, body: { version: 0, url: 'https://example.org/report', title: 'Annual report', stance: 'SUPPORTS' } });
+  const edited = await call(request, 'updateEvidence', {
+    token: checker,
+    params: { evidenceId },
+    body: { version: 0, url: 'https://example.org/report', title: 'Annual report', stance: 'SUPPORTS' },
+  });
   expect(edited.body.claim.evidence[0].title).toBe('Annual report');
-  const spare = await call(request, 'addEvidence', { token: checker, params: at(0), body: { url: 'https://example.org/spare', title: 'Spare', stance: 'CONTEXT' } });
+  const spare = await call(request, 'addEvidence', {
+    token: checker,
+    params: at(0),
+    body: { url: 'https://example.org/spare', title: 'Spare', stance: 'CONTEXT' },
+  });
   expect((await call(request, 'removeEvidence', { token: checker, params: { evidenceId: spare.body.id }, body: {} })).body.claim.evidence).toHaveLength(1);
 
   // Editors: due dates, set aside and back, split and merge.
   expect((await call(request, 'setDueDate', { token: editor, params: at(1), body: { dueAt: '2030-02-01' } })).body.claim.dueAt).toContain('2030-02-01');
-  expect((await call(request, 'setAside', { token: editor, params: at(1), body: { version: (await now(1)).version, reason: 'An aside.' } })).body.claim.status).toBe('NOT_CHECK_WORTHY');
+  expect(
+    (await call(request, 'setAside', { token: editor, params: at(1), body: { version: (await now(1)).version, reason: 'An aside.' } })).body.claim.status,
+  ).toBe('NOT_CHECK_WORTHY');
   expect((await call(request, 'bringBack', { token: editor, params: at(1), body: { version: (await now(1)).version } })).body.claim.status).toBe('UNASSIGNED');
   const split = await call(request, 'splitClaim', { token: editor, params: at(1), body: { version: (await now(1)).version, offset: 11 } });
   expect(split.body.claim.text).toBe('The council');
   const merged = await call(request, 'mergeWithNext', { token: editor, params: at(1), body: { version: split.body.claim.version } });
   expect(merged.body.claim.text).toBe('The council spent $4.5 million.');
-  expect((await call(request, 'setAsideLowScoring', { token: editor, params: { articleId: article.id }, body: { below: 0.01, reason: 'Filler.' } })).body).toEqual({ count: 0 });
+  expect(
+    (await call(request, 'setAsideLowScoring', { token: editor, params: { articleId: article.id }, body: { below: 0.01, reason: 'Filler.' } })).body,
+  ).toEqual({ count: 0 });
 
   // The verdict, approved by an editor, published; the public address comes with the claim.
   const labels = (await call(request, 'listVerdictLabels', { token: checker })).body.labels;
   const label = (name: string) => labels.find((l) => l.name === name)!.id;
-  await call(request, 'proposeVerdict', { token: checker, params: at(0), body: { version: (await now(0)).version, verdictLabelId: label('True'), rationale: 'The annual report.' } });
+  await call(request, 'proposeVerdict', {
+    token: checker,
+    params: at(0),
+    body: { version: (await now(0)).version, verdictLabelId: label('True'), rationale: 'The annual report.' },
+  });
   await call(request, 'reviewVerdict', { token: editor, params: at(0), body: { version: (await now(0)).version, decision: 'approve' } });
   const published = await call(request, 'publishClaim', { token: editor, params: at(0), body: { version: (await now(0)).version } });
   expect(published.body.claim.publicUrl).toMatch(new RegExp(`/t/${desk.team.slug}/fact-checks/${claims[0].id}$`));
-  expect((await call(request, 'publishReport', { token: editor, params: { articleId: article.id }, body: { publish: '1' } })).body).toEqual({ published: true });
+  expect((await call(request, 'publishReport', { token: editor, params: { articleId: article.id }, body: { publish: '1' } })).body).toEqual({
+    published: true,
+  });
 
   // A correction: proposed by one editor, refused to its proposer, approved by another.
   const proposal = await call(request, 'proposeCorrection', {
     token: editor,
     params: at(0),
-    body: { version: published.body.claim.version, kind: 'verdict', verdictLabelId: label('Mostly true'), rationale: 'Revised to 39.6%.', note: 'The figure was revised.' },
+    body: {
+      version: published.body.claim.version,
+      kind: 'verdict',
+      verdictLabelId: label('Mostly true'),
+      rationale: 'Revised to 39.6%.',
+      note: 'The figure was revised.',
+    },
   });
   const pending = proposal.body.claim.pendingCorrection!;
   expect(pending).toMatchObject({ kind: 'VERDICT', newVerdict: 'Mostly true', proposedBy: desk.editor.name });
-  expect((await call(request, 'decideCorrection', { token: editor, params: { ...at(0), correctionId: pending.id }, body: { decision: 'approve' } })).status).toBe(403);
+  expect(
+    (await call(request, 'decideCorrection', { token: editor, params: { ...at(0), correctionId: pending.id }, body: { decision: 'approve' } })).status,
+  ).toBe(403);
   const decided = await call(request, 'decideCorrection', { token: editor2, params: { ...at(0), correctionId: pending.id }, body: { decision: 'approve' } });
   expect(decided.body.claim).toMatchObject({ verdict: { name: 'Mostly true' }, rationale: 'Revised to 39.6%.', pendingCorrection: null });
 
   // The source changes: the published claim is flagged, not changed; the editor keeps it as checked.
-  await call(request, 'importArticle', { token: editor, body: { text: 'API desk\n\nRidership fell 41% last year. The council spent $4.5 million. Fares rose to $4 in March.', sourceUrl: 'https://news.example/api-desk' } });
+  await call(request, 'importArticle', {
+    token: editor,
+    body: {
+      text: 'API desk\n\nRidership fell 41% last year. The council spent $4.5 million. Fares rose to $4 in March.',
+      sourceUrl: 'https://news.example/api-desk',
+    },
+  });
   const flagged = await now(0);
   expect(flagged).toMatchObject({ text: 'Ridership fell 40% last year.', sourceChange: { kind: 'CHANGED', sourceText: 'Ridership fell 41% last year.' } });
-  expect((await call(request, 'decideSourceChange', { token: editor, params: at(0), body: { version: flagged.version, decision: 'keep' } })).body.claim.sourceChange).toBeNull();
+  expect(
+    (await call(request, 'decideSourceChange', { token: editor, params: at(0), body: { version: flagged.version, decision: 'keep' } })).body.claim.sourceChange,
+  ).toBeNull();
   // An open claim follows the source, flagged for its checker to look at.
   const fares = claims.findIndex((c) => c.text.startsWith('Fares'));
   expect((await now(fares)).text).toBe('Fares rose to $4 in March.');
@@ -205,15 +277,29 @@ test('everything the desk’s forms do, the API does: research, split and merge,
 
   // Reuse of the approved verdict on another claim in research.
   await call(request, 'assignClaim', { token: editor, params: at(fares), body: { assigneeId: desk.checker.id } });
-  const reused = await call(request, 'reuseVerdict', { token: checker, params: at(fares), body: { version: (await now(fares)).version, sourceClaimId: claims[0].id } });
+  const reused = await call(request, 'reuseVerdict', {
+    token: checker,
+    params: at(fares),
+    body: { version: (await now(fares)).version, sourceClaimId: claims[0].id },
+  });
   expect(reused.body.claim).toMatchObject({ status: 'IN_RESEARCH', verdict: { name: 'Mostly true' } });
 
   // Members: anyone lists them (emails for admins only); admins add, change roles and remove.
   const members = (await call(request, 'listMembers', { token: checker })).body.members;
   expect(members.map((m) => m.name)).toContain(desk.editor.name);
   expect(members.every((m) => m.email === undefined)).toBe(true);
-  expect((await call(request, 'addMember', { token: editor, body: { name: 'Nia New', email: `nia.${desk.team.slug}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' } })).status).toBe(403);
-  const nia = await call(request, 'addMember', { token: admin, body: { name: 'Nia New', email: `nia.${desk.team.slug}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' } });
+  expect(
+    (
+      await call(request, 'addMember', {
+        token: editor,
+        body: { name: 'Nia New', email: `nia.${desk.team.slug}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' },
+      })
+    ).status,
+  ).toBe(403);
+  const nia = await call(request, 'addMember', {
+    token: admin,
+    body: { name: 'Nia New', email: `nia.${desk.team.slug}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' },
+  });
   expect(nia.body).toMatchObject({ name: 'Nia New', role: 'checker', email: `nia.${desk.team.slug}@example.test` });
   expect((await call(request, 'changeRole', { token: admin, params: { userId: nia.body.id }, body: { role: 'editor' } })).body.role).toBe('editor');
   expect((await call(request, 'removeMember', { token: admin, params: { userId: nia.body.id }, body: { confirm: 'on' } })).body.removedAt).not.toBeNull();

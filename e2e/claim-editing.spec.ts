@@ -12,7 +12,10 @@ test('an editor splits a claim and merges it back, with exact offsets and histor
   await split.getByRole('button', { name: 'Split into two claims' }).click();
   await expect(page.getByRole('blockquote')).toHaveText('The report (see p. 14) says costs could reach $1.2 billion,');
 
-  const stored = await prisma.article.findUniqueOrThrow({ where: { id: article.id }, include: { claims: { where: { archivedAt: null }, orderBy: { position: 'asc' } } } });
+  const stored = await prisma.article.findUniqueOrThrow({
+    where: { id: article.id },
+    include: { claims: { where: { archivedAt: null }, orderBy: { position: 'asc' } } },
+  });
   expect(stored.claims).toHaveLength(11);
   expect(stored.claims.map((c) => c.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   for (const c of stored.claims) expect(stored.body.slice(c.start, c.end)).toBe(c.text);
@@ -31,7 +34,10 @@ test('an editor splits a claim and merges it back, with exact offsets and histor
 test('a new version keeps the work on unchanged sentences and shows what changed', async ({ page, desk }) => {
   const article = await importFixture(desk, 'transit-budget');
   const kept = await prisma.claim.findFirstOrThrow({ where: { articleId: article.id, position: 2 } });
-  await prisma.claim.update({ where: { id: kept.id }, data: { status: 'IN_RESEARCH', assigneeId: desk.checker.id, notes: 'Called the council press office.' } });
+  await prisma.claim.update({
+    where: { id: kept.id },
+    data: { status: 'IN_RESEARCH', assigneeId: desk.checker.id, notes: 'Called the council press office.' },
+  });
   const changedText = fixtureText('transit-budget')
     .replace('ridership rose 12.5% in 2025', 'ridership rose 12.4% in 2025')
     .replace(' Is it?', '')

@@ -32,7 +32,14 @@ test('the claims list searches text, notes and evidence, filters from the URL an
   const { claims } = await importTransit(desk);
   await prisma.claim.update({ where: { id: claims[1].id }, data: { notes: 'Chair interview transcript pending.' } });
   await prisma.evidence.create({
-    data: { teamId: desk.team.id, claimId: claims[8].id, authorId: desk.checker.id, url: 'https://transit.example.gov/stations', title: 'Station inventory spreadsheet', stance: 'SUPPORTS' },
+    data: {
+      teamId: desk.team.id,
+      claimId: claims[8].id,
+      authorId: desk.checker.id,
+      url: 'https://transit.example.gov/stations',
+      title: 'Station inventory spreadsheet',
+      stance: 'SUPPORTS',
+    },
   });
 
   await page.goto('/claims');

@@ -24,7 +24,14 @@ async function deskWithWork(desk: Desk) {
   const approve = async (claim: { id: string; articleId: string }, assigneeId: string, verdictLabelId: string, daysAgo: number) => {
     await set(claim, { status: 'APPROVED', assigneeId, verdictLabelId, proposedById: assigneeId, rationale: 'Checked.' });
     await prisma.auditEvent.create({
-      data: { teamId: desk.team.id, actorId: desk.editor.id, claimId: claim.id, articleId: claim.articleId, type: 'review.approved', createdAt: atNoon(daysAgo) },
+      data: {
+        teamId: desk.team.id,
+        actorId: desk.editor.id,
+        claimId: claim.id,
+        articleId: claim.articleId,
+        type: 'review.approved',
+        createdAt: atNoon(daysAgo),
+      },
     });
   };
   await set(t[0], { status: 'ASSIGNED', assigneeId: cara.id, dueAt: new Date('2020-01-01') });
@@ -79,7 +86,16 @@ test('an editor sees workload, verdicts, deadlines and approvals of the desk', a
   await expect(rowCells(await verdictTable(page), /^Half true/)).toHaveText(['1', '25%']);
   await expect(rowCells(await verdictTable(page), /^Total/)).toHaveText(['4', '100%']);
   // In the order of the scale, with unused labels shown as 0.
-  await expect((await verdictTable(page)).getByRole('rowheader')).toHaveText(['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Misleading', 'Unverifiable', 'Total']);
+  await expect((await verdictTable(page)).getByRole('rowheader')).toHaveText([
+    'True',
+    'Mostly true',
+    'Half true',
+    'Mostly false',
+    'False',
+    'Misleading',
+    'Unverifiable',
+    'Total',
+  ]);
   await expect(page.getByRole('img', { name: /^4 verdicts approved: True 1, Mostly true 0, Half true 1/ })).toBeVisible();
 
   await expect(page.getByText('2 overdue, 1 due in the next 3 days')).toBeVisible();

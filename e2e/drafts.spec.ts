@@ -124,7 +124,9 @@ test('the verdict and rationale drafts are restored, and say so when the saved r
 
   await page.reload();
   await expect(page.getByText(LIVE)).toBeVisible();
-  await expect(verdict.getByLabel('Verdict')).toHaveValue((await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'Half true' } })).id);
+  await expect(verdict.getByLabel('Verdict')).toHaveValue(
+    (await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'Half true' } })).id,
+  );
   await expect(verdict.getByLabel('Rationale')).toHaveValue('Ridership rose, but by 9%.');
   await expect(verdict.getByText(RESTORED)).not.toContainText('changed');
 
@@ -133,7 +135,9 @@ test('the verdict and rationale drafts are restored, and say so when the saved r
   await page.reload();
   await expect(page.getByText(LIVE)).toBeVisible();
   await expect(verdict.getByLabel('Rationale')).toHaveValue('Ridership rose, but by 9%.');
-  await expect(verdict.getByText(RESTORED)).toContainText('Since you began it, the saved “Rationale” has changed: when you save, you will see their version beside yours.');
+  await expect(verdict.getByText(RESTORED)).toContainText(
+    'Since you began it, the saved “Rationale” has changed: when you save, you will see their version beside yours.',
+  );
   await verdict.getByRole('button', { name: 'Submit for review' }).click();
   await expect(verdict.getByRole('region', { name: 'Conflicting change' })).toContainText('Their rationale.');
   expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).rationale).toBe('Their rationale.');
@@ -155,7 +159,9 @@ test('notes carried by the verdict do not overwrite notes someone saved meanwhil
   await expect(editorNotes.getByRole('status')).toHaveText('Notes saved.');
 
   // The checker's page refreshes itself (the verdict form, untouched, follows the new version; the notes keep theirs).
-  await expect(page.getByRole('list', { name: 'History, newest first' }).getByRole('listitem').first()).toContainText(`${desk.editor.name} updated the research notes`);
+  await expect(page.getByRole('list', { name: 'History, newest first' }).getByRole('listitem').first()).toContainText(
+    `${desk.editor.name} updated the research notes`,
+  );
   await expect(notes).toHaveValue('Checker: called the press office.');
   const verdict = page.getByRole('form', { name: 'Propose verdict' });
   await verdict.getByLabel('Verdict').selectOption({ label: 'Mostly true' });

@@ -59,7 +59,14 @@ test('the admin downloads the team export and imports it into an empty team', as
   const label = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'False' } });
   await prisma.claim.update({
     where: { id: claims[1].id },
-    data: { status: 'IN_REVIEW', assigneeId: desk.checker.id, verdictLabelId: label.id, rationale: 'It opened on May 6.', proposedById: desk.checker.id, proposedAt: new Date() },
+    data: {
+      status: 'IN_REVIEW',
+      assigneeId: desk.checker.id,
+      verdictLabelId: label.id,
+      rationale: 'It opened on May 6.',
+      proposedById: desk.checker.id,
+      proposedAt: new Date(),
+    },
   });
   await signIn(page, desk.admin);
   await page.goto('/settings/export');

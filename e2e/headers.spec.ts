@@ -22,7 +22,10 @@ function expectSecurityHeaders(headers: Headers, what: string) {
   );
   const scripts = directives.get('script-src') ?? [];
   expect(scripts, what).toContain("'strict-dynamic'");
-  expect(scripts.some((s) => /^'nonce-[A-Za-z0-9+/]{20,}={0,2}'$/.test(s)), `${what}: script-src has a nonce`).toBe(true);
+  expect(
+    scripts.some((s) => /^'nonce-[A-Za-z0-9+/]{20,}={0,2}'$/.test(s)),
+    `${what}: script-src has a nonce`,
+  ).toBe(true);
   expect(scripts, what).not.toContain("'unsafe-inline'");
   expect(scripts, what).not.toContain("'unsafe-eval'");
   expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
@@ -43,7 +46,9 @@ async function watchViolations(page: Page) {
   await page.exposeFunction('__reportCspViolation', (v: string) => violations.push(`event: ${v}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return violations;
@@ -63,11 +68,31 @@ async function publishedFactCheck(desk: Desk) {
   const now = new Date();
   await prisma.claim.update({
     where: { id: claim.id },
-    data: { status: 'APPROVED', assigneeId: desk.checker.id, proposedById: desk.checker.id, proposedAt: now, verdictLabelId: label.id, rationale: 'The annual report says so.', publishedAt: now, firstPublishedAt: now },
+    data: {
+      status: 'APPROVED',
+      assigneeId: desk.checker.id,
+      proposedById: desk.checker.id,
+      proposedAt: now,
+      verdictLabelId: label.id,
+      rationale: 'The annual report says so.',
+      publishedAt: now,
+      firstPublishedAt: now,
+    },
   });
   await prisma.article.update({ where: { id: article.id }, data: { reportPublishedAt: now } });
   await prisma.correction.create({
-    data: { teamId: desk.team.id, claimId: claim.id, previousVerdict: 'True', previousRationale: 'Earlier.', newVerdict: 'Mostly true', note: 'Rounded figure.', createdById: desk.editor.id, status: 'APPROVED', decidedById: desk.editor2.id, decidedAt: now },
+    data: {
+      teamId: desk.team.id,
+      claimId: claim.id,
+      previousVerdict: 'True',
+      previousRationale: 'Earlier.',
+      newVerdict: 'Mostly true',
+      note: 'Rounded figure.',
+      createdById: desk.editor.id,
+      status: 'APPROVED',
+      decidedById: desk.editor2.id,
+      decidedAt: now,
+    },
   });
   await prisma.notification.create({ data: { teamId: desk.team.id, userId: desk.admin.id, type: 'ASSIGNED', claimId: claim.id, message: 'A claim for you.' } });
   return { article, claim };
@@ -87,7 +112,12 @@ test('every page, API route and 404 carries the security headers and a fresh non
 
   // Signed out: the sign-in page, public pages, the API reference, and the redirect of a desk page.
   await check('/login', await page.goto('/login'));
-  for (const path of [`/t/${desk.team.slug}/fact-checks/${claim.id}`, `/t/${desk.team.slug}/corrections`, `/t/${desk.team.slug}/reports/${article.id}`, '/api-docs']) {
+  for (const path of [
+    `/t/${desk.team.slug}/fact-checks/${claim.id}`,
+    `/t/${desk.team.slug}/corrections`,
+    `/t/${desk.team.slug}/reports/${article.id}`,
+    '/api-docs',
+  ]) {
     await check(path, await page.goto(path));
   }
   await check('/t/no-such-team/corrections (404)', await page.goto('/t/no-such-team/corrections'), 404);

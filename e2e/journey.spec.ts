@@ -72,7 +72,9 @@ test('an article goes from import to an approved verdict', async ({ page, browse
   await expect(history.first()).toContainText(`${desk.editor.name} approved the verdict`);
   await expect(history.nth(1)).toContainText(`${desk.checker.name} proposed the verdict “Mostly true”`);
   await expect(page.getByRole('list', { name: 'History, newest first' })).toContainText('returned the claim: “Cite the treaty text itself');
-  await expect(page.getByRole('list', { name: 'History, newest first' })).toContainText('added evidence “Agreement on the unified regional air defence system”');
+  await expect(page.getByRole('list', { name: 'History, newest first' })).toContainText(
+    'added evidence “Agreement on the unified regional air defence system”',
+  );
   await expect(history.last()).toContainText('imported the article');
 
   await page.getByRole('link', { name: `← ${expected.title}` }).click();

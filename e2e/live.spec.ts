@@ -65,11 +65,10 @@ test.describe('several app instances on one PostgreSQL', () => {
 
   test.beforeAll(async () => {
     const port = await freePort();
-    second = startNext(
-      { DATABASE_URL: process.env.DATABASE_URL!, CLAIMDESK_EMBEDDED: '0', AUTH_SECRET: process.env.AUTH_SECRET! },
-      port,
-      { host: '127.0.0.1', stdio: 'pipe' },
-    );
+    second = startNext({ DATABASE_URL: process.env.DATABASE_URL!, CLAIMDESK_EMBEDDED: '0', AUTH_SECRET: process.env.AUTH_SECRET! }, port, {
+      host: '127.0.0.1',
+      stdio: 'pipe',
+    });
     secondUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${secondUrl}/login`);
   });

@@ -53,7 +53,10 @@ test.describe('the database goes away and comes back', () => {
     const viaProxy = new URL(database);
     viaProxy.host = `127.0.0.1:${proxyPort}`;
     const port = await freePort();
-    app = startNext({ DATABASE_URL: viaProxy.toString(), CLAIMDESK_EMBEDDED: '0', AUTH_SECRET: process.env.AUTH_SECRET! }, port, { host: '127.0.0.1', stdio: 'pipe' });
+    app = startNext({ DATABASE_URL: viaProxy.toString(), CLAIMDESK_EMBEDDED: '0', AUTH_SECRET: process.env.AUTH_SECRET! }, port, {
+      host: '127.0.0.1',
+      stdio: 'pipe',
+    });
     appUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${appUrl}/login`);
   });

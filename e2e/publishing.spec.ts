@@ -52,7 +52,12 @@ async function claimReviewOf(request: APIRequestContext, path: string) {
   return { ld: JSON.parse(match![1]), html };
 }
 
-test('an editor publishes an approved fact-check with ClaimReview data; a correction and unpublishing are public only once a second editor approves', async ({ page, browser, request, desk }) => {
+test('an editor publishes an approved fact-check with ClaimReview data; a correction and unpublishing are public only once a second editor approves', async ({
+  page,
+  browser,
+  request,
+  desk,
+}) => {
   const { claim, unpublished } = await approvedClaim(desk);
 
   // The admin names the publisher.
@@ -78,11 +83,15 @@ test('an editor publishes an approved fact-check with ClaimReview data; a correc
   await expect(reader.getByRole('blockquote').first()).toHaveText(claim.text);
   await expect(reader.getByRole('region', { name: 'Our verdict' })).toContainText('Mostly true');
   await expect(reader.getByText('The department’s annual report shows 12.4%')).toBeVisible();
-  await expect(reader.getByRole('link', { name: 'Annual ridership report 2025', exact: true })).toHaveAttribute('href', 'https://dot.example/annual-report-2025.pdf');
+  await expect(reader.getByRole('link', { name: 'Annual ridership report 2025', exact: true })).toHaveAttribute(
+    'href',
+    'https://dot.example/annual-report-2025.pdf',
+  );
   await expect(reader.getByRole('link', { name: 'Archived copy of Annual ridership report 2025' })).toHaveAttribute('href', 'https://archive.example/dot-2025');
   await expect(reader.getByText('Ridership grew by 12.4 percent.')).toBeVisible();
   const text = await reader.locator('body').innerText();
-  for (const secret of ['SECRET RESEARCH NOTE', 'INTERNAL EVIDENCE NOTE', desk.checker.email, desk.editor.email, desk.checker.name]) expect(text).not.toContain(secret);
+  for (const secret of ['SECRET RESEARCH NOTE', 'INTERNAL EVIDENCE NOTE', desk.checker.email, desk.editor.email, desk.checker.name])
+    expect(text).not.toContain(secret);
   expect((await new AxeBuilder({ page: reader }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
   const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { firstPublishedAt: true } });
@@ -156,7 +165,9 @@ test('an editor publishes an approved fact-check with ClaimReview data; a correc
 
   await reader.getByRole('link', { name: 'Corrections by Demo Fact Check' }).click();
   await expect(reader.getByRole('heading', { level: 1, name: 'Corrections by Demo Fact Check' })).toBeVisible();
-  await expect(reader.getByRole('listitem').filter({ hasText: claim.text })).toContainText('From Mostly true to Half true: The department revised its 2025 figure.');
+  await expect(reader.getByRole('listitem').filter({ hasText: claim.text })).toContainText(
+    'From Mostly true to Half true: The department revised its 2025 figure.',
+  );
 
   // Unpublishing is a correction too: proposed, approved by another editor, then a 404 with a dated withdrawal.
   await page.reload();

@@ -12,10 +12,23 @@ test('a checker sees similar approved claims from other articles and reuses one,
   const mostlyFalse = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: desk.team.id, name: 'Mostly false' } });
   await prisma.claim.update({
     where: { id: source.id },
-    data: { status: 'APPROVED', verdictLabelId: mostlyFalse.id, rationale: 'The agency’s own table shows 9.8%.', assigneeId: desk.checker2.id, proposedById: desk.checker2.id },
+    data: {
+      status: 'APPROVED',
+      verdictLabelId: mostlyFalse.id,
+      rationale: 'The agency’s own table shows 9.8%.',
+      assigneeId: desk.checker2.id,
+      proposedById: desk.checker2.id,
+    },
   });
   await prisma.evidence.create({
-    data: { teamId: desk.team.id, claimId: source.id, url: 'https://example.gov/ridership-2025', title: 'Ridership table 2025', stance: 'REFUTES', authorId: desk.checker2.id },
+    data: {
+      teamId: desk.team.id,
+      claimId: source.id,
+      url: 'https://example.gov/ridership-2025',
+      title: 'Ridership table 2025',
+      stance: 'REFUTES',
+      authorId: desk.checker2.id,
+    },
   });
 
   const article = await importFixture(desk, 'transit-budget');

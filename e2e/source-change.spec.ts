@@ -44,7 +44,12 @@ async function publicPage(request: APIRequestContext, path: string) {
   return { status: response.status(), html, claimReview: ld ? JSON.parse(ld[1]) : null };
 }
 
-test('a changed sentence leaves the published fact-check and its ClaimReview as checked; reopening it takes a second editor', async ({ page, browser, request, desk }) => {
+test('a changed sentence leaves the published fact-check and its ClaimReview as checked; reopening it takes a second editor', async ({
+  page,
+  browser,
+  request,
+  desk,
+}) => {
   const { article, claim } = await publishedClaim(desk);
   const path = `/t/${desk.team.slug}/fact-checks/${claim.id}`;
   const before = await publicPage(request, path);
@@ -79,7 +84,12 @@ test('a changed sentence leaves the published fact-check and its ClaimReview as 
   expect(await corrections.text()).toContain('The article now says 40.5%: checking again.');
 });
 
-test('a removed sentence leaves the published fact-check public, flagged Removed from source, until a second editor approves unpublishing', async ({ page, browser, request, desk }) => {
+test('a removed sentence leaves the published fact-check public, flagged Removed from source, until a second editor approves unpublishing', async ({
+  page,
+  browser,
+  request,
+  desk,
+}) => {
   const { article, claim } = await publishedClaim(desk);
   const path = `/t/${desk.team.slug}/fact-checks/${claim.id}`;
   const before = await publicPage(request, path);

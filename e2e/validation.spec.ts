@@ -18,7 +18,9 @@ test('a file that is not text is refused', async ({ page, desk }) => {
   await signIn(page, desk.editor);
   await page.goto('/articles/new');
   await page.getByLabel('Title').fill('Scanned page');
-  await page.getByLabel('Or upload a file').setInputFiles({ name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]) });
+  await page
+    .getByLabel('Or upload a file')
+    .setInputFiles({ name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]) });
   await page.getByRole('button', { name: 'Import article' }).click();
   await expect(page.getByRole('status')).toContainText('not plain UTF-8 text');
   await expect(page.getByLabel('Title')).toHaveValue('Scanned page');

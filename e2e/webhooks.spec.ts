@@ -67,9 +67,15 @@ test('an admin registers a webhook that receives a signed event, retried until i
     await expect(rotate.getByRole('status')).toContainText('Copy its signing secret now');
     expect((await rotate.getByRole('status').textContent())!.match(/whsec_[\w-]+/)![0]).not.toBe(secret);
 
-    await page.getByRole('form', { name: `Disable ${receiver.url}` }).getByRole('button', { name: 'Disable' }).click();
+    await page
+      .getByRole('form', { name: `Disable ${receiver.url}` })
+      .getByRole('button', { name: 'Disable' })
+      .click();
     await expect(page.getByRole('form', { name: `Enable ${receiver.url}` })).toBeVisible();
-    await page.getByRole('form', { name: `Delete ${receiver.url}` }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('form', { name: `Delete ${receiver.url}` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await expect(page.getByText('No webhooks yet')).toBeVisible();
   } finally {
     await receiver.close();

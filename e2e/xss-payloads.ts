@@ -37,10 +37,10 @@ export const MARKUP_PAYLOADS: Payload[] = [
   p('noscript breakout', '<noscript><p title="</noscript><img src=x onerror=window.__xss=5>">'),
   p('template contents', '<template><script>window.__xss = "template"</script></template>'),
   p('entity-encoded script', '&lt;script&gt;window.__xss = "entity"&lt;/script&gt;'),
-  p('Angular-style template', "{{constructor.constructor('window.__xss = \"ng\"')()}}"),
+  p('Angular-style template', '{{constructor.constructor(\'window.__xss = "ng"\')()}}'),
   p('template literal', '${window.__xss = "tpl"}'),
   p('server template tags', '<%= window.__xss = "erb" %> #{window.__xss = "ruby"}'),
-  p('markdown javascript link', '[read more](javascript:window.__xss=\'md\')'),
+  p('markdown javascript link', "[read more](javascript:window.__xss='md')"),
   p('SQL drop table', '\'; DROP TABLE "Claim"; --'),
   p('SQL tautology', '" OR 1=1 -- '),
   p('RTL override', 'invoice\u202Egpj.exe and \u202Bembedded\u202C text'),
@@ -50,9 +50,9 @@ export const MARKUP_PAYLOADS: Payload[] = [
 ];
 
 export const URL_PAYLOADS: Payload[] = [
-  p('javascript URL', 'javascript:window.__xss=\'url\''),
-  p('javascript URL, mixed case and spaces', ' JaVaScRiPt:alert(\'url2\')'),
-  p('javascript URL, escaped', 'java\tscript:window.__xss=\'tab\''),
+  p('javascript URL', "javascript:window.__xss='url'"),
+  p('javascript URL, mixed case and spaces', " JaVaScRiPt:alert('url2')"),
+  p('javascript URL, escaped', "java\tscript:window.__xss='tab'"),
   p('data URL', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgnZGF0YScpPC9zY3JpcHQ+'),
   p('vbscript URL', 'vbscript:msgbox("vb")'),
 ];

@@ -29,7 +29,10 @@ type Hostile = Awaited<ReturnType<typeof hostileDesk>>;
 /** A team whose every shown field holds a payload; stored URLs are script and data URLs. */
 async function hostileDesk() {
   const desk = await createDesk('Hostile');
-  await prisma.team.update({ where: { id: desk.team.id }, data: { name: TEAM_NAME, orgName: ORG_NAME, orgUrl: URL_PAYLOADS[0].text, orgLogoUrl: URL_PAYLOADS[3].text } });
+  await prisma.team.update({
+    where: { id: desk.team.id },
+    data: { name: TEAM_NAME, orgName: ORG_NAME, orgUrl: URL_PAYLOADS[0].text, orgLogoUrl: URL_PAYLOADS[3].text },
+  });
   await prisma.user.update({ where: { id: desk.checker.id }, data: { name: CHECKER_NAME } });
   await prisma.user.update({ where: { id: desk.editor.id }, data: { name: EDITOR_NAME } });
   // Each payload its own paragraph, so each is (part of) a claim.
@@ -46,18 +49,37 @@ async function hostileDesk() {
 
   await prisma.claim.update({
     where: { id: research.id },
-    data: { status: 'RETURNED', assigneeId: desk.checker.id, dueAt: new Date(Date.now() - 86_400_000), notes: joined(ALL_TEXT_PAYLOADS), asChecked: byName('svg script') },
+    data: {
+      status: 'RETURNED',
+      assigneeId: desk.checker.id,
+      dueAt: new Date(Date.now() - 86_400_000),
+      notes: joined(ALL_TEXT_PAYLOADS),
+      asChecked: byName('svg script'),
+    },
   });
   await prisma.claim.update({
     where: { id: published.id },
     data: {
-      status: 'APPROVED', assigneeId: desk.checker.id, proposedById: desk.checker.id, proposedAt: now, verdictLabelId: label.id,
-      rationale: joined(ALL_TEXT_PAYLOADS), publishedAt: now, firstPublishedAt: now,
+      status: 'APPROVED',
+      assigneeId: desk.checker.id,
+      proposedById: desk.checker.id,
+      proposedAt: now,
+      verdictLabelId: label.id,
+      rationale: joined(ALL_TEXT_PAYLOADS),
+      publishedAt: now,
+      firstPublishedAt: now,
     },
   });
   await prisma.claim.update({
     where: { id: inReview.id },
-    data: { status: 'IN_REVIEW', assigneeId: desk.checker.id, proposedById: desk.checker.id, proposedAt: now, verdictLabelId: label.id, rationale: joined(MARKUP_PAYLOADS.slice(0, 10)) },
+    data: {
+      status: 'IN_REVIEW',
+      assigneeId: desk.checker.id,
+      proposedById: desk.checker.id,
+      proposedAt: now,
+      verdictLabelId: label.id,
+      rationale: joined(MARKUP_PAYLOADS.slice(0, 10)),
+    },
   });
 
   // Evidence: every URL payload as the link and the archived copy, a markup payload in every text field.
@@ -65,34 +87,74 @@ async function hostileDesk() {
     for (const [i, url] of URL_PAYLOADS.entries()) {
       await prisma.evidence.create({
         data: {
-          teamId: desk.team.id, claimId: claim.id, authorId: desk.checker.id, stance: 'REFUTES', url: url.text, archiveUrl: URL_PAYLOADS[(i + 1) % URL_PAYLOADS.length].text,
-          title: `Evidence ${i} ${nth(i)}`, publisher: nth(i + 5), quote: nth(i + 10), note: nth(i + 15),
+          teamId: desk.team.id,
+          claimId: claim.id,
+          authorId: desk.checker.id,
+          stance: 'REFUTES',
+          url: url.text,
+          archiveUrl: URL_PAYLOADS[(i + 1) % URL_PAYLOADS.length].text,
+          title: `Evidence ${i} ${nth(i)}`,
+          publisher: nth(i + 5),
+          quote: nth(i + 10),
+          note: nth(i + 15),
         },
       });
     }
     await prisma.evidence.create({
-      data: { teamId: desk.team.id, claimId: claim.id, authorId: desk.checker.id, stance: 'SUPPORTS', url: 'https://example.org/report?q=<script>', title: `Linked ${nth(20)}`, quote: LONG_PAYLOAD.text },
+      data: {
+        teamId: desk.team.id,
+        claimId: claim.id,
+        authorId: desk.checker.id,
+        stance: 'SUPPORTS',
+        url: 'https://example.org/report?q=<script>',
+        title: `Linked ${nth(20)}`,
+        quote: LONG_PAYLOAD.text,
+      },
     });
   }
 
-  await prisma.review.create({ data: { teamId: desk.team.id, claimId: research.id, reviewerId: desk.editor.id, decision: 'RETURNED', comment: REVIEW_COMMENT } });
+  await prisma.review.create({
+    data: { teamId: desk.team.id, claimId: research.id, reviewerId: desk.editor.id, decision: 'RETURNED', comment: REVIEW_COMMENT },
+  });
   await prisma.auditEvent.createMany({
     data: [
       { teamId: desk.team.id, actorId: desk.editor.id, articleId: article.id, claimId: research.id, type: 'claim.returned', data: { comment: REVIEW_COMMENT } },
       { teamId: desk.team.id, actorId: desk.checker.id, articleId: article.id, claimId: research.id, type: 'evidence.added', data: { title: nth(25) } },
       { teamId: desk.team.id, actorId: desk.checker.id, articleId: article.id, claimId: research.id, type: 'claim.excluded', data: { reason: nth(26) } },
-      { teamId: desk.team.id, actorId: desk.editor.id, articleId: article.id, claimId: published.id, type: 'verdict.corrected', data: { from: nth(27), to: LABEL_NAME, note: CORRECTION_NOTE } },
+      {
+        teamId: desk.team.id,
+        actorId: desk.editor.id,
+        articleId: article.id,
+        claimId: published.id,
+        type: 'verdict.corrected',
+        data: { from: nth(27), to: LABEL_NAME, note: CORRECTION_NOTE },
+      },
     ],
   });
   await prisma.correction.create({
-    data: { teamId: desk.team.id, claimId: published.id, previousVerdict: nth(28), previousRationale: joined(MARKUP_PAYLOADS.slice(20)), newVerdict: LABEL_NAME, note: CORRECTION_NOTE, createdById: desk.editor.id, status: 'APPROVED', decidedById: desk.editor2.id, decidedAt: new Date() },
+    data: {
+      teamId: desk.team.id,
+      claimId: published.id,
+      previousVerdict: nth(28),
+      previousRationale: joined(MARKUP_PAYLOADS.slice(20)),
+      newVerdict: LABEL_NAME,
+      note: CORRECTION_NOTE,
+      createdById: desk.editor.id,
+      status: 'APPROVED',
+      decidedById: desk.editor2.id,
+      decidedAt: new Date(),
+    },
   });
   for (const user of [desk.checker, desk.admin]) {
     await prisma.notification.create({ data: { teamId: desk.team.id, userId: user.id, type: 'RETURNED', claimId: research.id, message: NOTIFICATION } });
   }
   const hook = await prisma.webhook.create({ data: { teamId: desk.team.id, url: URL_PAYLOADS[0].text, secret: 'whsec_test', events: ['claim.approved'] } });
-  await prisma.webhook.create({ data: { teamId: desk.team.id, url: `https://hooks.example/${byName('script tag')}`, secret: 'whsec_test2', events: ['claim.approved'] } });
-  await prisma.webhookDelivery.create({ data: { webhookId: hook.id, teamId: desk.team.id, event: 'claim.approved', payload: {}, status: 'FAILED', attempts: 3, lastError: nth(30) } });
+  await prisma.webhook.create({
+    data: { teamId: desk.team.id, url: `https://hooks.example/${byName('script tag')}`, secret: 'whsec_test2', events: ['claim.approved'] },
+  });
+  await prisma.webhookDelivery.create({
+    data: { webhookId: hook.id, teamId: desk.team.id, event: 'claim.approved', payload: {}, status: 'FAILED', attempts: 3, lastError: nth(30) },
+  });
   await prisma.apiToken.create({
     data: { teamId: desk.team.id, userId: desk.admin.id, name: TOKEN_NAME, tokenHash: randomBytes(32).toString('hex'), prefix: 'cdk_x55x', scope: 'read' },
   });
@@ -128,7 +190,8 @@ function dangerousMarkup() {
     }
     if (el.localName === 'form' && /__xss|alert/.test(el.getAttribute('action') ?? '')) found.push(`<form action="${el.getAttribute('action')}">`);
     if (['iframe', 'object', 'embed', 'base', 'meta'].includes(el.localName) && el.closest('body')) found.push(`<${el.localName}> in the body`);
-    if (el instanceof HTMLScriptElement && !el.src && el.type !== 'application/ld+json' && !el.nonce) found.push(`inline <script> without the nonce: ${el.text.slice(0, 80)}`);
+    if (el instanceof HTMLScriptElement && !el.src && el.type !== 'application/ld+json' && !el.nonce)
+      found.push(`inline <script> without the nonce: ${el.text.slice(0, 80)}`);
   }
   return found;
 }
@@ -158,9 +221,26 @@ test.describe('stored payloads', () => {
     const { desk, article, research, published, inReview } = hostile;
     const admin = await watchedPage(browser, desk.admin);
     const paths = [
-      '/articles', `/articles/${article.id}`, `/articles/${article.id}?sort=worthiness`, `/articles/${article.id}/read`, `/articles/${article.id}/read?colour=verdict`,
-      `/articles/${article.id}/versions`, `/claims/${research.id}`, `/claims/${published.id}`, `/claims/${inReview.id}`, '/claims', '/claims?status=APPROVED',
-      '/dashboard', '/my-claims', '/review', '/notifications', '/settings', '/settings/publishing', '/settings/webhooks', '/settings/tokens', '/settings/export',
+      '/articles',
+      `/articles/${article.id}`,
+      `/articles/${article.id}?sort=worthiness`,
+      `/articles/${article.id}/read`,
+      `/articles/${article.id}/read?colour=verdict`,
+      `/articles/${article.id}/versions`,
+      `/claims/${research.id}`,
+      `/claims/${published.id}`,
+      `/claims/${inReview.id}`,
+      '/claims',
+      '/claims?status=APPROVED',
+      '/dashboard',
+      '/my-claims',
+      '/review',
+      '/notifications',
+      '/settings',
+      '/settings/publishing',
+      '/settings/webhooks',
+      '/settings/tokens',
+      '/settings/export',
     ];
     for (const path of paths) await expectInert(admin, path);
 

@@ -168,7 +168,9 @@ function summarize(stats: LoadStats, run: LoadRun) {
 function describeThink(think: ThinkTime): string {
   if (think.maxMs === 0) return 'no pause between requests';
   const s = (ms: number) => fmt(ms / 1000, ms % 1000 ? 1 : 0);
-  return think.minMs === think.maxMs ? `a ${s(think.minMs)} s pause before each request` : `a pause of ${s(think.minMs)}–${s(think.maxMs)} s before each request`;
+  return think.minMs === think.maxMs
+    ? `a ${s(think.minMs)} s pause before each request`
+    : `a pause of ${s(think.minMs)}–${s(think.maxMs)} s before each request`;
 }
 
 /** "1-3" → 1 to 3 s; "2" → always 2 s; "0" → none. */
@@ -219,7 +221,18 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number
   return out;
 }
 
-type Options = { seconds: number; checkers: number; articles: number; claims: number; assigned: number; warmup: number; timeout: number; think: ThinkTime; capacity: number; postgresUrl: string };
+type Options = {
+  seconds: number;
+  checkers: number;
+  articles: number;
+  claims: number;
+  assigned: number;
+  warmup: number;
+  timeout: number;
+  think: ThinkTime;
+  capacity: number;
+  postgresUrl: string;
+};
 
 async function benchOne(db: DbKind, opts: Options): Promise<Outcome> {
   log(`--- ${db === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'} ---`);
@@ -249,12 +262,19 @@ async function benchOne(db: DbKind, opts: Options): Promise<Outcome> {
   const prisma: PrismaClient = createPrismaClient(url, db === 'embedded');
   onCleanup('Prisma client', () => prisma.$disconnect());
   const started = performance.now();
-  const desk = await createLoadDesk(prisma, { articles: opts.articles, claimsPerArticle: opts.claims, checkers: opts.checkers, assignedPerChecker: opts.assigned }, log);
+  const desk = await createLoadDesk(
+    prisma,
+    { articles: opts.articles, claimsPerArticle: opts.claims, checkers: opts.checkers, assignedPerChecker: opts.assigned },
+    log,
+  );
   log(`desk ready in ${fmt((performance.now() - started) / 1000, 1)} s`);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startNext({ DATABASE_URL: url, CLAIMDESK_EMBEDDED: db === 'embedded' ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') }, port, { host: '127.0.0.1', stdio: 'pipe' });
+  const server = startNext({ DATABASE_URL: url, CLAIMDESK_EMBEDDED: db === 'embedded' ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') }, port, {
+    host: '127.0.0.1',
+    stdio: 'pipe',
+  });
   const output = watchOutput(server);
   const exited = new Promise((resolve) => server.once('exit', resolve));
   const stopServer = onCleanup('Next server', async () => {
@@ -384,23 +404,58 @@ function report(outcomes: Outcome[], opts: Options) {
   add('requests/second', '', (o) => fmt(o.rps, 1));
   add('requests', '', (o) => fmt(o.requests));
   add('latency p50', '', (o) => `${fmt(o.p50)} ms`);
-  add('latency p95', `< ${TARGET.p95Ms} ms`, (o) => `${fmt(o.p95)} ms`, (o) => o.p95 < TARGET.p95Ms);
+  add(
+    'latency p95',
+    `< ${TARGET.p95Ms} ms`,
+    (o) => `${fmt(o.p95)} ms`,
+    (o) => o.p95 < TARGET.p95Ms,
+  );
   add('latency p99', '', (o) => `${fmt(o.p99)} ms`);
-  add('errors (incl. timeouts)', `${TARGET.errors}`, (o) => fmt(o.errors), (o) => o.errors === TARGET.errors);
+  add(
+    'errors (incl. timeouts)',
+    `${TARGET.errors}`,
+    (o) => fmt(o.errors),
+    (o) => o.errors === TARGET.errors,
+  );
   add('  of which timeouts', '', (o) => fmt(o.timeouts));
   add('409 conflicts (expected)', '', (o) => fmt(o.conflicts));
-  add('server peak RSS', `< ${TARGET.memoryMb} MB`, (o) => `${fmt(mb(o.peakRssBytes))} MB`, (o) => mb(o.peakRssBytes) < TARGET.memoryMb);
+  add(
+    'server peak RSS',
+    `< ${TARGET.memoryMb} MB`,
+    (o) => `${fmt(mb(o.peakRssBytes))} MB`,
+    (o) => mb(o.peakRssBytes) < TARGET.memoryMb,
+  );
   add('  next-server alone', '', (o) => `${fmt(mb(o.peakNextServerBytes))} MB`);
   add('  server idle, before load', '', (o) => `${fmt(mb(o.idleRssBytes))} MB`);
   add('database process peak RSS', '', (o) => (o.dbPeakRssBytes ? `${fmt(mb(o.dbPeakRssBytes))} MB` : 'n/a'));
   if (outcomes.some((o) => o.capacity)) {
     const cap = (f: (c: Capacity) => string) => (o: Outcome) => (o.capacity ? f(o.capacity) : 'n/a');
     add(`capacity: no pause, ${opts.capacity} s`, '', () => '');
-    add('  requests/second', '', cap((c) => fmt(c.rps, 1)));
-    add('  checkers at this pace', '', cap((c) => fmt(c.rps * ((opts.think.minMs + opts.think.maxMs) / 2000))));
-    add('  latency p50 / p95', '', cap((c) => `${fmt(c.p50)} / ${fmt(c.p95)} ms`));
-    add('  errors', '', cap((c) => fmt(c.errors)));
-    add('  server peak RSS', '', cap((c) => `${fmt(mb(c.peakRssBytes))} MB`));
+    add(
+      '  requests/second',
+      '',
+      cap((c) => fmt(c.rps, 1)),
+    );
+    add(
+      '  checkers at this pace',
+      '',
+      cap((c) => fmt(c.rps * ((opts.think.minMs + opts.think.maxMs) / 2000))),
+    );
+    add(
+      '  latency p50 / p95',
+      '',
+      cap((c) => `${fmt(c.p50)} / ${fmt(c.p95)} ms`),
+    );
+    add(
+      '  errors',
+      '',
+      cap((c) => fmt(c.errors)),
+    );
+    add(
+      '  server peak RSS',
+      '',
+      cap((c) => `${fmt(mb(c.peakRssBytes))} MB`),
+    );
   }
   printTable(`Load: ${opts.checkers} checkers, ${describeThink(opts.think)}, ${opts.seconds} s per database, ${cores} cores (${loadNote()})`, header, rows, 2);
 
@@ -411,8 +466,21 @@ function report(outcomes: Outcome[], opts: Options) {
       .filter(([, s]) => s && s.latencies.length)
       .map(([k, s]) => {
         const sorted = [...s!.latencies].sort((a, b) => a - b);
-        const codes = [...s!.statuses].sort(([a], [b]) => a - b).map(([code, n]) => `${code}×${n}`).join(' ');
-        return [KINDS[k].label, fmt(sorted.length), `${fmt((100 * sorted.length) / o.requests, 1)}%`, fmt(percentile(sorted, 50)), fmt(percentile(sorted, 95)), fmt(percentile(sorted, 99)), fmt(s!.errors), fmt(s!.conflicts), codes];
+        const codes = [...s!.statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([code, n]) => `${code}×${n}`)
+          .join(' ');
+        return [
+          KINDS[k].label,
+          fmt(sorted.length),
+          `${fmt((100 * sorted.length) / o.requests, 1)}%`,
+          fmt(percentile(sorted, 50)),
+          fmt(percentile(sorted, 95)),
+          fmt(percentile(sorted, 99)),
+          fmt(s!.errors),
+          fmt(s!.conflicts),
+          codes,
+        ];
       });
     printTable(`By request, ${dbName(o)} (ms)`, ['Request', 'count', 'share', 'p50', 'p95', 'p99', 'errors', '409', 'statuses'], kindRows);
     console.log(`check: ${o.check}`);
@@ -443,7 +511,8 @@ async function main() {
     capacity: positiveInt('capacity', flags.capacity!, true),
     postgresUrl: flags['postgres-url']!,
   };
-  const which: DbKind[] | undefined = flags.db === 'both' ? ['embedded', 'postgres'] : flags.db === 'embedded' || flags.db === 'postgres' ? [flags.db as DbKind] : undefined;
+  const which: DbKind[] | undefined =
+    flags.db === 'both' ? ['embedded', 'postgres'] : flags.db === 'embedded' || flags.db === 'postgres' ? [flags.db as DbKind] : undefined;
   if (!which) throw new Error(`--db must be embedded, postgres or both, not "${flags.db}"`);
   log(`${os.cpus().length} CPU cores, ${fmt(mb(os.totalmem()))} MB memory, Node ${process.version}; ${loadNote()}`);
   ensureBuild(log);

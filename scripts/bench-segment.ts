@@ -66,8 +66,7 @@ const SBD_OPTIONS: sbd.Options[] = [
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]/;
 
 const ours: Splitter = { name: 'ours', split: (text, locale) => splitSentences(text, locale).map((s) => s.text) };
-const intlWhole = (text: string, locale?: string) =>
-  tidy(Array.from(intlSegmenter(locale ?? 'en').segment(text), (s) => s.segment));
+const intlWhole = (text: string, locale?: string) => tidy(Array.from(intlSegmenter(locale ?? 'en').segment(text), (s) => s.segment));
 /**
  * Intl.Segmenter gets one line at a time. On a single long string it slows down far worse than
  * linearly in Node 20 (100,000 characters take a fraction of a second, 200,000 take some 20 s, a
@@ -181,7 +180,9 @@ function throughput(splitter: Splitter, { text, megabytes }: Corpus): number {
     if (i >= WARMUPS) times.push(elapsed);
   }
   const mbps = megabytes / (median(times) / 1000);
-  log(`${splitter.name}: ${sentences.toLocaleString('en-US')} sentences; runs ${times.map((t) => `${Math.round(t)} ms`).join(', ')} → median ${Math.round(median(times))} ms = ${mbps.toFixed(2)} MB/s`);
+  log(
+    `${splitter.name}: ${sentences.toLocaleString('en-US')} sentences; runs ${times.map((t) => `${Math.round(t)} ms`).join(', ')} → median ${Math.round(median(times))} ms = ${mbps.toFixed(2)} MB/s`,
+  );
   return mbps;
 }
 
@@ -199,7 +200,9 @@ function main() {
   const best = sbdTrials.reduce((a, b) => (rate(b.score) > rate(a.score) ? b : a));
   for (const t of sbdTrials) log(`sbd ${JSON.stringify(t.options)}: ${t.score.correct}/${t.score.total}${t === best ? ' ← used below (its best)' : ''}`);
   const lineByLineSame = ALL_CASES.every(([input, , locale]) => sameTexts(intl.split(input, locale), intlWhole(input, locale)));
-  log(`Intl.Segmenter: granularity 'sentence', the case's locale or 'en', fed line by line (same sentences as whole texts on every case: ${lineByLineSame ? 'yes' : 'NO'})`);
+  log(
+    `Intl.Segmenter: granularity 'sentence', the case's locale or 'en', fed line by line (same sentences as whole texts on every case: ${lineByLineSame ? 'yes' : 'NO'})`,
+  );
   log(`every splitter's sentences are trimmed (whitespace and zero-width characters) and empty ones dropped`);
   const splitters = [ours, intl, sbdWith(best.options)];
 
@@ -231,7 +234,9 @@ function main() {
   );
 
   const pr = precisionRecall(LABELLED_SENTENCES);
-  console.log(`\nCheck-worthiness on ${LABELLED_SENTENCES.length} labelled sentences at threshold ${CHECK_WORTHY_THRESHOLD} (tp ${pr.tp}, fp ${pr.fp}, fn ${pr.fn}, tn ${pr.tn})\n`);
+  console.log(
+    `\nCheck-worthiness on ${LABELLED_SENTENCES.length} labelled sentences at threshold ${CHECK_WORTHY_THRESHOLD} (tp ${pr.tp}, fp ${pr.fp}, fn ${pr.fn}, tn ${pr.tn})\n`,
+  );
   printTable(
     ['measure', 'result', 'target', 'met'],
     (['precision', 'recall', 'f1'] as const).map((m) => [m, pr[m].toFixed(3), `≥ ${TARGET.worthiness}`, pr[m] >= TARGET.worthiness ? 'yes' : 'NO']),

@@ -88,7 +88,9 @@ async function timeRuns(label: string, warmups: number, runs: number, fn: () => 
 function reportLoad(when: string) {
   const load = os.loadavg()[0];
   const cores = os.cpus().length;
-  log(`${when}: load average ${load.toFixed(1)} on ${cores} cores${load > cores * 0.75 ? ' (busy: other processes compete with the bench, figures will be slower and noisier)' : ''}`);
+  log(
+    `${when}: load average ${load.toFixed(1)} on ${cores} cores${load > cores * 0.75 ? ' (busy: other processes compete with the bench, figures will be slower and noisier)' : ''}`,
+  );
 }
 
 type Desk = { prisma: PrismaClient; teamId: string; actorId: string };
@@ -98,9 +100,15 @@ type Row = { measure: string; result: string; target?: string; met?: boolean };
 function printTable(title: string, rows: Row[]) {
   const withTargets = rows.some((r) => r.target);
   const header = withTargets ? ['Measure', 'Result', 'Target', 'Status'] : ['Measure', 'Result'];
-  const cells = rows.map((r) => (withTargets ? [r.measure, r.result, r.target ?? '', r.met === undefined ? '' : r.met ? 'met' : 'NOT met'] : [r.measure, r.result]));
+  const cells = rows.map((r) =>
+    withTargets ? [r.measure, r.result, r.target ?? '', r.met === undefined ? '' : r.met ? 'met' : 'NOT met'] : [r.measure, r.result],
+  );
   const widths = header.map((_, c) => Math.max(header[c].length, ...cells.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of cells) console.log(line(row));
 }
@@ -152,12 +160,26 @@ async function scalePart(db: TestDatabase, prisma: PrismaClient): Promise<{ targ
   const rawPool = new pg.Pool({ connectionString: db.url, max: db.embedded ? 1 : 10 });
   let server: ChildProcess | undefined;
   let serverOutput = () => '';
-  type Measured = { name: string; path: string; reference?: boolean; statements: CapturedQuery[]; inProcess: number[]; raw: number[]; extraRaw?: number[]; page?: number[]; rows?: number; bytes?: number; rscBytes?: number };
+  type Measured = {
+    name: string;
+    path: string;
+    reference?: boolean;
+    statements: CapturedQuery[];
+    inProcess: number[];
+    raw: number[];
+    extraRaw?: number[];
+    page?: number[];
+    rows?: number;
+    bytes?: number;
+    rscBytes?: number;
+  };
   const measured: Measured[] = [];
   try {
     const team = await seedScaleTeam(prisma, sql, { ...SCALE, log });
     const search = await pickSearchWord(sql, team.teamId, TOPICS.slice(0, 12), team.claims);
-    log(`search word "${search.word}": ${count(search.matches)} matching claims (${((100 * search.matches) / team.claims).toFixed(2)}% of ${count(team.claims)})`);
+    log(
+      `search word "${search.word}": ${count(search.matches)} matching claims (${((100 * search.matches) / team.claims).toFixed(2)}% of ${count(team.claims)})`,
+    );
     const cases = await scaleCases(team, sql, search.word, capture.prisma);
     await sql.end();
     sql = undefined;
@@ -171,7 +193,9 @@ async function scalePart(db: TestDatabase, prisma: PrismaClient): Promise<{ targ
       for (const q of statements) log(`  ${ms(q.end - q.start).padStart(8)}  ${q.text.replace(/\s+/g, ' ').slice(0, 150)}`);
       const raw = await timeRuns(`${c.name}: raw SQL`, SCALE_WARMUPS, PAGE_RUNS, () => replay(rawPool, statements));
       const inProcess = await timeRuns(`${c.name}: in process`, SCALE_WARMUPS, PAGE_RUNS, () => c.run(now));
-      const extraRaw = extraStatements.length ? await timeRuns(`${c.name}: raw SQL of the filter options`, SCALE_WARMUPS, PAGE_RUNS / 2, () => replay(rawPool, extraStatements)) : undefined;
+      const extraRaw = extraStatements.length
+        ? await timeRuns(`${c.name}: raw SQL of the filter options`, SCALE_WARMUPS, PAGE_RUNS / 2, () => replay(rawPool, extraStatements))
+        : undefined;
       measured.push({ name: c.name, path: c.path, reference: c.reference, statements, inProcess, raw, extraRaw });
     }
     await capture.close();
@@ -179,7 +203,10 @@ async function scalePart(db: TestDatabase, prisma: PrismaClient): Promise<{ targ
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = startNext({ DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') }, port, { host: '127.0.0.1', stdio: 'pipe' });
+    server = startNext({ DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') }, port, {
+      host: '127.0.0.1',
+      stdio: 'pipe',
+    });
     serverOutput = captureOutput(server);
     await waitForHttp(`${baseUrl}/login`);
     const cookie = await signIn(baseUrl, team.editor.email, DEMO_PASSWORD);
@@ -213,7 +240,18 @@ async function scalePart(db: TestDatabase, prisma: PrismaClient): Promise<{ targ
   for (const m of measured) {
     const page = m.page!;
     const [p50, p95, raw50, data50] = [median(page), percentile(page, 95), median(m.raw), median(m.inProcess)];
-    grid.push([m.name, m.rows === undefined ? '' : String(m.rows), `${kb(m.bytes!)} (${kb(m.rscBytes!)})`, ms(p50), ms(p95), ms(median(m.inProcess)), ms(raw50), ms(percentile(m.raw, 95)), ratio(p50, raw50), String(m.statements.length)]);
+    grid.push([
+      m.name,
+      m.rows === undefined ? '' : String(m.rows),
+      `${kb(m.bytes!)} (${kb(m.rscBytes!)})`,
+      ms(p50),
+      ms(p95),
+      ms(median(m.inProcess)),
+      ms(raw50),
+      ms(percentile(m.raw, 95)),
+      ratio(p50, raw50),
+      String(m.statements.length),
+    ]);
     if (m.reference) continue;
     const met = { p50: p50 <= TARGET.pageMs, p95: p95 <= TARGET.pageMs, ratio: data50 <= TARGET.dataVsRaw * raw50 };
     targets.push(
@@ -233,7 +271,9 @@ async function scalePart(db: TestDatabase, prisma: PrismaClient): Promise<{ targ
       for (const m of missedCases) {
         let slowest = m.statements[0];
         for (const q of m.statements) if (q.end - q.start > slowest.end - slowest.start) slowest = q;
-        console.log(`\n[bench] ${m.name}: plan of its slowest statement (${ms(slowest.end - slowest.start)} when captured)\n${slowest.text}\n-- parameters: ${JSON.stringify(slowest.values)}\n${await explain(client, slowest)}`);
+        console.log(
+          `\n[bench] ${m.name}: plan of its slowest statement (${ms(slowest.end - slowest.start)} when captured)\n${slowest.text}\n-- parameters: ${JSON.stringify(slowest.values)}\n${await explain(client, slowest)}`,
+        );
       }
     } finally {
       await client.end();
@@ -250,7 +290,8 @@ async function main() {
   const text = generateArticle(SENTENCES);
   const parsed = parseArticle({ text });
   log(`article: ${count(Buffer.byteLength(text))} bytes, parseArticle found ${count(parsed.claims.length)} claims (${count(SENTENCES)} expected)`);
-  if (parsed.claims.length !== SENTENCES) throw new Error('The generated article does not split into the expected number of claims: fix scripts/lib/bench-article.ts');
+  if (parsed.claims.length !== SENTENCES)
+    throw new Error('The generated article does not split into the expected number of claims: fix scripts/lib/bench-article.ts');
   const input = importArticleSchema.parse({ text });
   // Part of every import, measured on its own so that it can be told apart from database work.
   const parseTimes = await timeRuns('parseArticle (no database)', 1, IMPORT_RUNS, async () => parseArticle({ text }));
@@ -283,7 +324,9 @@ async function main() {
       await sql.connect();
       const rawClient = sql;
       const scores = parsed.claims.map((c) => scoreCheckWorthiness(c.text, parsed.language));
-      const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () => insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed, scores }));
+      const rawTimes = await timeRuns('raw SQL insert', IMPORT_WARMUPS, IMPORT_RUNS, () =>
+        insertArticleRaw(rawClient, { teamId: desk.teamId, actorId: desk.actorId, input, parsed, scores }),
+      );
       breakdown.push({ measure: 'raw SQL, one INSERT … SELECT FROM unnest (the floor)', result: ms(median(rawTimes)) });
       // The embedded database is one session shared by every connection: leave it to the server.
       await sql.end();
@@ -292,17 +335,20 @@ async function main() {
       // --- Pages: the long article, and small ones that separate fixed costs from the article's size.
       const smallArticles = [];
       for (const sentences of SMALL_ARTICLES) {
-        const small = await importArticle(desk.prisma, { teamId: desk.teamId, actorId: desk.actorId, input: importArticleSchema.parse({ text: generateArticle(sentences) }) });
+        const small = await importArticle(desk.prisma, {
+          teamId: desk.teamId,
+          actorId: desk.actorId,
+          input: importArticleSchema.parse({ text: generateArticle(sentences) }),
+        });
         smallArticles.push({ sentences, id: small.id });
       }
 
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      server = startNext(
-        { DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') },
-        port,
-        { host: '127.0.0.1', stdio: 'pipe' },
-      );
+      server = startNext({ DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url') }, port, {
+        host: '127.0.0.1',
+        stdio: 'pipe',
+      });
       serverOutput = captureOutput(server);
       await waitForHttp(`${baseUrl}/login`);
       const cookie = await signIn(baseUrl, editor.email, DEMO_PASSWORD);
@@ -331,9 +377,19 @@ async function main() {
       const pageMedian = median(page.times);
       const pageP95 = percentile(page.times, 95);
       targets.push(
-        { measure: `importArticle, ${count(SENTENCES)} claims (median)`, result: ms(importMedian), target: `≤ ${ms(TARGET.importMs)}`, met: importMedian <= TARGET.importMs },
+        {
+          measure: `importArticle, ${count(SENTENCES)} claims (median)`,
+          result: ms(importMedian),
+          target: `≤ ${ms(TARGET.importMs)}`,
+          met: importMedian <= TARGET.importMs,
+        },
         { measure: 'raw SQL insert, same rows (median)', result: ms(rawMedian) },
-        { measure: 'importArticle / raw SQL', result: `${(importMedian / rawMedian).toFixed(1)}×`, target: `≤ ${TARGET.importVsRaw}×`, met: importMedian <= TARGET.importVsRaw * rawMedian },
+        {
+          measure: 'importArticle / raw SQL',
+          result: `${(importMedian / rawMedian).toFixed(1)}×`,
+          target: `≤ ${TARGET.importVsRaw}×`,
+          met: importMedian <= TARGET.importVsRaw * rawMedian,
+        },
         { measure: `article page, median (${PAGE_RUNS} requests)`, result: ms(pageMedian), target: `≤ ${ms(TARGET.pageMs)}`, met: pageMedian <= TARGET.pageMs },
         { measure: 'article page, p95', result: ms(pageP95), target: `≤ ${ms(TARGET.pageMs)}`, met: pageP95 <= TARGET.pageMs },
         { measure: 'article page size', result: `${kb(bytes)}, ${rowsShown} rows` },
@@ -364,8 +420,13 @@ async function main() {
   const setting = `${db.embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${os.cpus().length} cores`;
   printTable(`Where the time goes (${setting})`, breakdown);
   if (scaleGrid) {
-    printGrid(`Claims list and dashboard, ${count(SCALE.articles * SCALE.claimsPerArticle)} claims in one team (${setting}; p50/p95 of ${PAGE_RUNS} requests)`, scaleGrid);
-    console.log('In process: the page\'s data function; Page/raw is the whole page against the raw SQL, shown, not judged (see the header of scripts/bench.ts).');
+    printGrid(
+      `Claims list and dashboard, ${count(SCALE.articles * SCALE.claimsPerArticle)} claims in one team (${setting}; p50/p95 of ${PAGE_RUNS} requests)`,
+      scaleGrid,
+    );
+    console.log(
+      "In process: the page's data function; Page/raw is the whole page against the raw SQL, shown, not judged (see the header of scripts/bench.ts).",
+    );
   }
   printTable(`Targets (${setting})`, targets);
   const missed = targets.filter((t) => t.met === false);

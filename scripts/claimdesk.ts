@@ -81,7 +81,10 @@ async function importCommand(argv: string[]) {
       orderBy: [{ role: 'desc' }, { createdAt: 'asc' }],
       select: { id: true, role: true },
     });
-    if (!actor || actor.role === 'checker') throw new UsageError(values.as ? `${values.as} is not an editor or admin of ${values.team}.` : `Team ${values.team} has no editor or admin to import as.`);
+    if (!actor || actor.role === 'checker')
+      throw new UsageError(
+        values.as ? `${values.as} is not an editor or admin of ${values.team}.` : `Team ${values.team} has no editor or admin to import as.`,
+      );
     const article = await importArticle(prisma, { teamId: team.id, actorId: actor.id, input: parsed.data });
     const out = {
       id: article.id,

@@ -73,7 +73,10 @@ async function waitForHeldSession(url: string, cli: ChildProcess, blockedMs = 3_
   try {
     for (;;) {
       if (cli.exitCode !== null) throw new Error(`The CLI exited (${cli.exitCode}) before its import transaction was seen.`);
-      const answered = probe.query('SELECT 1').then(() => true, () => true);
+      const answered = probe.query('SELECT 1').then(
+        () => true,
+        () => true,
+      );
       if (!(await Promise.race([answered, sleep(blockedMs).then(() => false)]))) return { release: () => answered.then(() => probe.end()) };
       await sleep(100);
     }
@@ -157,8 +160,11 @@ describe.skipIf(!hasDatabase)('the CLI import killed mid-transaction, through a 
         const monitor = new pg.Client({ connectionString: process.env.DATABASE_URL });
         await monitor.connect();
         const inFlight = async () =>
-          (await monitor.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND xact_start IS NOT NULL AND backend_xid IS NOT NULL`, [applicationName]))
-            .rowCount! > 0;
+          (
+            await monitor.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND xact_start IS NOT NULL AND backend_xid IS NOT NULL`, [
+              applicationName,
+            ])
+          ).rowCount! > 0;
         expect(await inFlight()).toBe(true);
         cli.child.kill('SIGKILL');
         expect(await cli.exited).toMatchObject({ signal: 'SIGKILL' });
@@ -192,7 +198,6 @@ describe.skipIf(onServer)('the CLI import killed mid-transaction while it owns t
   const env: NodeJS.ProcessEnv = { ...process.env, CLAIMDESK_DATA_DIR: dataDir, CLAIMDESK_EMBEDDED: '1' };
   delete env.DATABASE_URL;
 
-
   async function counts() {
     const db = await startEmbeddedDatabase(dataDir);
     const client = new pg.Client({ connectionString: db.url });
@@ -222,7 +227,12 @@ describe.skipIf(onServer)('the CLI import killed mid-transaction while it owns t
 
     const cli = startCli([bigFile, '--team', 'demo-desk'], env);
     const serverFile = path.join(dataDir, 'server.json');
-    await until('the CLI to open the folder', () => existsSync(serverFile) && JSON.parse(readFileSync(serverFile, 'utf8')).pid === cli.child.pid, 60_000, cli.child);
+    await until(
+      'the CLI to open the folder',
+      () => existsSync(serverFile) && JSON.parse(readFileSync(serverFile, 'utf8')).pid === cli.child.pid,
+      60_000,
+      cli.child,
+    );
     const { port } = JSON.parse(readFileSync(serverFile, 'utf8')) as { port: number };
     const { release } = await waitForHeldSession(`postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`, cli.child);
     cli.child.kill('SIGKILL');

@@ -29,10 +29,16 @@ async function main() {
   const started = Date.now();
   const db = await createTestDatabase();
   console.log(`[test] database: ${db.embedded ? `embedded PGlite in ${db.name}` : `PostgreSQL database ${db.name}`}`);
-  const env = { DATABASE_URL: db.url, CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0', AUTH_SECRET: randomBytes(32).toString('base64url'),
+  const env = {
+    DATABASE_URL: db.url,
+    CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0',
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
     // Journeys import from and deliver webhooks to servers on this machine, with short retries,
     // and wait for overdue notices less long.
-    CLAIMDESK_ALLOW_PRIVATE_URLS: '1', CLAIMDESK_WEBHOOK_RETRY_MS: '500', CLAIMDESK_OVERDUE_SWEEP_MS: '500' };
+    CLAIMDESK_ALLOW_PRIVATE_URLS: '1',
+    CLAIMDESK_WEBHOOK_RETRY_MS: '500',
+    CLAIMDESK_OVERDUE_SWEEP_MS: '500',
+  };
   let server: ReturnType<typeof startNext> | undefined;
   const results: Record<string, number> = {};
   try {
@@ -51,7 +57,9 @@ async function main() {
     await db.drop();
   }
   const failed = Object.entries(results).filter(([, code]) => code !== 0);
-  console.log(`[test] ${Object.keys(results).join(' + ')} finished in ${Math.round((Date.now() - started) / 1000)} s: ${failed.length ? `FAILED (${failed.map(([n]) => n).join(', ')})` : 'all passed'}`);
+  console.log(
+    `[test] ${Object.keys(results).join(' + ')} finished in ${Math.round((Date.now() - started) / 1000)} s: ${failed.length ? `FAILED (${failed.map(([n]) => n).join(', ')})` : 'all passed'}`,
+  );
   process.exit(failed.length ? 1 : 0);
 }
 

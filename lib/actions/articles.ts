@@ -72,8 +72,6 @@ async function readSource(formData: FormData, input: Record<string, unknown>) {
   if (extracted.sourceUrl && blank('sourceUrl')) input.sourceUrl = extracted.sourceUrl;
 }
 
-export const importArticleAction = actionFor(
-  importArticleOp,
-  ({ id, reimported }) => redirect(reimported ? `/articles/${id}/versions` : `/articles/${id}`),
-  { prepare: readSource },
-);
+export const importArticleAction = actionFor(importArticleOp, ({ id, reimported }) => redirect(reimported ? `/articles/${id}/versions` : `/articles/${id}`), {
+  prepare: readSource,
+});

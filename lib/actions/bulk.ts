@@ -8,7 +8,9 @@ import { excludeClaimsOp, setDueDateOp } from '@/lib/operations/claims';
 
 const claimsWord = (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`;
 
-export const setDueDate = actionFor(setDueDateOp, ({ count, dueAt }) => `Set the due date of ${claimsWord(count)} to ${dueAt.toISOString().slice(0, 10)}.`, { arrayFields: ['claimIds'] });
+export const setDueDate = actionFor(setDueDateOp, ({ count, dueAt }) => `Set the due date of ${claimsWord(count)} to ${dueAt.toISOString().slice(0, 10)}.`, {
+  arrayFields: ['claimIds'],
+});
 export const excludeClaims = actionFor(excludeClaimsOp, ({ count }) => `Marked ${claimsWord(count)} not check-worthy.`, { arrayFields: ['claimIds'] });
 
 const BULK_ACTIONS = { assign: assignClaims, due: setDueDate, exclude: excludeClaims } as const;

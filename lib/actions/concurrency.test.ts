@@ -25,7 +25,13 @@ describe.skipIf(!hasDatabase)('concurrent updates of one claim', async () => {
     const editor = await createUser(prisma, { teamId: team.id, email: `ed.${suffix}@example.test`, name: 'Editor', role: 'editor' });
     const members: SessionUser[] = [];
     for (let i = 0; i < checkers; i++) {
-      const u = await createUser(prisma, { teamId: team.id, email: `c${i}.${suffix}@example.test`, name: `Checker ${i}`, role: 'checker', password: 'x'.repeat(12) });
+      const u = await createUser(prisma, {
+        teamId: team.id,
+        email: `c${i}.${suffix}@example.test`,
+        name: `Checker ${i}`,
+        role: 'checker',
+        password: 'x'.repeat(12),
+      });
       members.push({ ...u, teamName: team.name });
     }
     const article = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Race\n\nOne rose 4%. Two fell 3%. Three held at 2%.' });
@@ -85,7 +91,9 @@ describe.skipIf(!hasDatabase)('concurrent updates of one claim', async () => {
     const { members, article, claims } = await desk(10);
     const before = await statusCounts(article.id);
     const { version } = claims[1];
-    const results = await Promise.all(members.map((m) => session.run(m, () => takeClaim(initialFormState, form({ claimId: claims[1].id, version: String(version) })))));
+    const results = await Promise.all(
+      members.map((m) => session.run(m, () => takeClaim(initialFormState, form({ claimId: claims[1].id, version: String(version) })))),
+    );
     const winners = results.flatMap((r, i) => (r.ok ? [members[i]] : []));
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => r.status === 409)).toBe(true);

@@ -9,7 +9,9 @@ export const proposeCorrection = actionFor(proposeCorrectionOp, ({ kind }) =>
     ? 'Unpublishing proposed. The page stays public until another editor approves it.'
     : 'Correction proposed. The public page is unchanged until another editor approves it.',
 );
-export const decideCorrection = actionFor(decideCorrectionOp, ({ decision }) => (decision === 'approve' ? 'Correction approved and public.' : 'Correction rejected.'));
+export const decideCorrection = actionFor(decideCorrectionOp, ({ decision }) =>
+  decision === 'approve' ? 'Correction approved and public.' : 'Correction rejected.',
+);
 export const decideSourceChange = actionFor(decideSourceChangeOp, ({ outcome }) =>
   outcome === 'kept'
     ? 'Kept as checked.'

@@ -43,7 +43,13 @@ type ActionOptions = {
 export function actionFor<S extends z.ZodType, R>(op: Operation<S, R>, done: (result: R, input: z.output<S>) => string | void, options: ActionOptions = {}) {
   const action = async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const { input, values } = formValues(formData, options.arrayFields ?? []);
-    const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}, status = 422): FormState => ({ ok: false, message, fieldErrors, values, status });
+    const fail = (message: string, fieldErrors: FormState['fieldErrors'] = {}, status = 422): FormState => ({
+      ok: false,
+      message,
+      fieldErrors,
+      values,
+      status,
+    });
     const user = await currentUser();
     if (!user) return fail('Your session has ended. Sign in again; your text is kept here.', {}, 401);
     try {

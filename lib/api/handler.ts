@@ -61,9 +61,14 @@ export function apiRoute<D extends ApiRouteDef>(def: D, handle: (input: Input<D>
       const user = await authenticate(request);
       const limit = await hitRateLimit(db, { key: `token:${user.tokenId}`, limit: user.rateLimitPerMinute, windowSeconds: RATE_LIMIT_WINDOW_SECONDS });
       if (!limit.allowed) {
-        throw new ApiError(429, `Too many requests: this token may make ${user.rateLimitPerMinute} a minute. Try again in ${limit.retryAfterSeconds} s.`, undefined, {
-          'Retry-After': String(limit.retryAfterSeconds),
-        });
+        throw new ApiError(
+          429,
+          `Too many requests: this token may make ${user.rateLimitPerMinute} a minute. Try again in ${limit.retryAfterSeconds} s.`,
+          undefined,
+          {
+            'Retry-After': String(limit.retryAfterSeconds),
+          },
+        );
       }
       if (def.scope === 'write' && user.scope !== 'write') throw new ApiError(403, 'This token is read-only. Make a token with write access to change things.');
       if (def.permission) assertCan(user, def.permission);

@@ -13,7 +13,9 @@ export async function presentClaim(user: SessionUser, claimId: string, request: 
   if (!found) throw notFoundError();
   const { claim, history } = found;
   const pending = claim.corrections.find((c) => c.status === 'PROPOSED');
-  const publicUrl = claim.publishedAt ? `${await publicBaseUrl(request)}/t/${(await db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: { slug: true } })).slug}/fact-checks/${claim.id}` : null;
+  const publicUrl = claim.publishedAt
+    ? `${await publicBaseUrl(request)}/t/${(await db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: { slug: true } })).slug}/fact-checks/${claim.id}`
+    : null;
   return {
     id: claim.id,
     version: claim.version,
@@ -36,7 +38,15 @@ export async function presentClaim(user: SessionUser, claimId: string, request: 
     publicUrl,
     sourceChange: claim.sourceChange ? { kind: claim.sourceChange, sourceText: claim.sourceText } : null,
     pendingCorrection: pending
-      ? { id: pending.id, kind: pending.kind, newVerdict: pending.newVerdict, newRationale: pending.newRationale, note: pending.note, proposedBy: pending.proposedByName, createdAt: pending.createdAt.toISOString() }
+      ? {
+          id: pending.id,
+          kind: pending.kind,
+          newVerdict: pending.newVerdict,
+          newRationale: pending.newRationale,
+          note: pending.note,
+          proposedBy: pending.proposedByName,
+          createdAt: pending.createdAt.toISOString(),
+        }
       : null,
     evidence: claim.evidence.map((e) => ({
       id: e.id,
@@ -50,7 +60,13 @@ export async function presentClaim(user: SessionUser, claimId: string, request: 
       author: e.author,
       createdAt: e.createdAt.toISOString(),
     })),
-    history: history.map((h) => ({ id: h.id, type: h.type, actor: h.actor?.name ?? (h.importedActorName ? `${h.importedActorName} (imported)` : null), createdAt: h.createdAt.toISOString(), data: h.data })),
+    history: history.map((h) => ({
+      id: h.id,
+      type: h.type,
+      actor: h.actor?.name ?? (h.importedActorName ? `${h.importedActorName} (imported)` : null),
+      createdAt: h.createdAt.toISOString(),
+      data: h.data,
+    })),
   };
 }
 

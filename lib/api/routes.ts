@@ -55,7 +55,8 @@ const memberParams = z.object({ userId: id.meta({ description: 'The member’s i
 const correctionParams = claimParams.extend({ correctionId: id.meta({ description: 'The correction id, as in the claim’s `pendingCorrection`.' }) });
 const ALWAYS = [401, 403, 429] as const;
 const WRITE_ERRORS = [400, ...ALWAYS, 404, 409, 422] as const;
-const VERSIONED = 'Send the claim’s `version` as read: if someone changed the claim since, nothing is saved and the answer is a 409 with their version (`error.conflict`).';
+const VERSIONED =
+  'Send the claim’s `version` as read: if someone changed the claim since, nothing is saved and the answer is a 409 with their version (`error.conflict`).';
 
 /** A write on one claim that answers with the claim as it is now. */
 function claimWrite<B extends z.ZodObject>(operationId: string, action: string, summary: string, body: B, description?: string) {
@@ -183,9 +184,17 @@ export const API_ROUTES = {
   },
   saveNotes: { ...claimWrite('saveNotes', 'notes', 'Replace the research notes', notesSchema.omit({ claimId: true })), permission: 'claim.research' },
   takeClaim: { ...claimWrite('takeClaim', 'take', 'Take an unassigned claim', claimRefSchema.omit({ claimId: true })), permission: 'claim.take' },
-  startResearch: { ...claimWrite('startResearch', 'start-research', 'Start research on a claim assigned to you', claimRefSchema.omit({ claimId: true })), permission: 'claim.research' },
+  startResearch: {
+    ...claimWrite('startResearch', 'start-research', 'Start research on a claim assigned to you', claimRefSchema.omit({ claimId: true })),
+    permission: 'claim.research',
+  },
   saveAsChecked: {
-    ...claimWrite('saveAsChecked', 'as-checked', 'Restate the claim as checked (the sentence as stated never changes)', asCheckedSchema.omit({ claimId: true })),
+    ...claimWrite(
+      'saveAsChecked',
+      'as-checked',
+      'Restate the claim as checked (the sentence as stated never changes)',
+      asCheckedSchema.omit({ claimId: true }),
+    ),
     permission: 'claim.research',
   },
   setDueDate: {
@@ -197,7 +206,10 @@ export const API_ROUTES = {
     ...claimWrite('setAside', 'set-aside', 'Set a claim aside as not check-worthy, with the reason', excludeSchema.omit({ claimId: true })),
     permission: 'claim.exclude',
   },
-  bringBack: { ...claimWrite('bringBack', 'bring-back', 'Bring a claim set aside back into the workflow', claimRefSchema.omit({ claimId: true })), permission: 'claim.exclude' },
+  bringBack: {
+    ...claimWrite('bringBack', 'bring-back', 'Bring a claim set aside back into the workflow', claimRefSchema.omit({ claimId: true })),
+    permission: 'claim.exclude',
+  },
   splitClaim: {
     ...claimWrite(
       'splitClaim',
@@ -209,7 +221,13 @@ export const API_ROUTES = {
     permission: 'claim.edit',
   },
   mergeWithNext: {
-    ...claimWrite('mergeWithNext', 'merge-with-next', 'Merge a claim with the next one', claimRefSchema.omit({ claimId: true }), 'Editors and admins, while both claims are open for research.'),
+    ...claimWrite(
+      'mergeWithNext',
+      'merge-with-next',
+      'Merge a claim with the next one',
+      claimRefSchema.omit({ claimId: true }),
+      'Editors and admins, while both claims are open for research.',
+    ),
     permission: 'claim.edit',
   },
   reuseVerdict: {
@@ -223,7 +241,13 @@ export const API_ROUTES = {
     permission: 'claim.research',
   },
   publishClaim: {
-    ...claimWrite('publishClaim', 'publish', 'Publish an approved verdict on its public page', publishClaimSchema.omit({ claimId: true }), 'Editors and admins.'),
+    ...claimWrite(
+      'publishClaim',
+      'publish',
+      'Publish an approved verdict on its public page',
+      publishClaimSchema.omit({ claimId: true }),
+      'Editors and admins.',
+    ),
     permission: 'claim.publish',
   },
   proposeCorrection: {
@@ -260,7 +284,12 @@ export const API_ROUTES = {
     permission: 'claim.review',
   },
   markChangeReviewed: {
-    ...claimWrite('markChangeReviewed', 'change-reviewed', 'Clear the flag of a sentence a re-import changed while it was in research', claimRefSchema.omit({ claimId: true })),
+    ...claimWrite(
+      'markChangeReviewed',
+      'change-reviewed',
+      'Clear the flag of a sentence a re-import changed while it was in research',
+      claimRefSchema.omit({ claimId: true }),
+    ),
     permission: 'claim.research',
   },
   updateEvidence: {

@@ -104,9 +104,20 @@ export const claimDetail = z
     sourceChange: z
       .object({ kind: z.enum(['CHANGED', 'REMOVED']), sourceText: z.string().nullable() })
       .nullable()
-      .meta({ description: 'A re-import changed or removed the sentence of this checked claim; the claim is unchanged until an editor decides (`decideSourceChange`).' }),
+      .meta({
+        description:
+          'A re-import changed or removed the sentence of this checked claim; the claim is unchanged until an editor decides (`decideSourceChange`).',
+      }),
     pendingCorrection: z
-      .object({ id: z.string(), kind: z.enum(['VERDICT', 'UNPUBLISH', 'REOPEN']), newVerdict: z.string().nullable(), newRationale: z.string().nullable(), note: z.string(), proposedBy: z.string(), createdAt: isoDate })
+      .object({
+        id: z.string(),
+        kind: z.enum(['VERDICT', 'UNPUBLISH', 'REOPEN']),
+        newVerdict: z.string().nullable(),
+        newRationale: z.string().nullable(),
+        note: z.string(),
+        proposedBy: z.string(),
+        createdAt: isoDate,
+      })
       .nullable(),
     evidence: z.array(evidence),
     history: z.array(z.object({ id: z.string(), type: z.string(), actor: z.string().nullable(), createdAt: isoDate, data: z.unknown() })),

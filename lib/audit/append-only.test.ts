@@ -57,7 +57,11 @@ describe.skipIf(!hasDatabase)('AuditEvent is append-only (database)', () => {
     await expect(prisma.auditEvent.deleteMany({ where: { teamId } })).rejects.toThrow(/append-only: DELETE refused/);
     // Cascades too: removing the article would remove its events, so the database refuses it.
     await expect(prisma.article.deleteMany({ where: { teamId } })).rejects.toThrow(/append-only: DELETE refused/);
-    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({ type: 'scale.changed', actorId, data: { change: 'seven labels' } });
+    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({
+      type: 'scale.changed',
+      actorId,
+      data: { change: 'seven labels' },
+    });
     expect(await prisma.auditEvent.count({ where: { teamId } })).toBe(3);
   });
 });

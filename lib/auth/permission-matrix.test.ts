@@ -32,7 +32,9 @@ vi.mock('@/lib/auth/config', () => ({ auth: async () => null, signIn: async () =
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 
 const ACTION_MODULES = import.meta.glob<Record<string, unknown>>(['../actions/*.ts', '!../actions/*.test.ts']);
-const ROUTE_MODULES = import.meta.glob<Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>>('../../app/api/v1/**/route.ts');
+const ROUTE_MODULES = import.meta.glob<Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>>(
+  '../../app/api/v1/**/route.ts',
+);
 
 type Action = ((prev: FormState, formData: FormData) => Promise<FormState>) & { permission?: Permission | null };
 type Outcome = 'allowed' | 'sign-in' | 403 | 404;
@@ -85,17 +87,33 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
   async function inReview(owner: Team) {
     const l = await label(owner);
     const proposer = await createUser(prisma, { teamId: owner.id, email: `p.${uniqueSuffix()}@example.test`, name: 'Proposer', role: 'checker' });
-    return claim(owner, { status: 'IN_REVIEW', assigneeId: proposer.id, proposedById: proposer.id, verdictLabelId: l.id, rationale: 'Because.', proposedAt: new Date() });
+    return claim(owner, {
+      status: 'IN_REVIEW',
+      assigneeId: proposer.id,
+      proposedById: proposer.id,
+      verdictLabelId: l.id,
+      rationale: 'Because.',
+      proposedAt: new Date(),
+    });
   }
   async function approved(owner: Team, data: Record<string, unknown> = {}) {
     const l = await label(owner);
-    return claim(owner, { status: 'APPROVED', assigneeId: owner.members.checker.id, proposedById: owner.members.checker.id, verdictLabelId: l.id, rationale: 'Because.', ...data });
+    return claim(owner, {
+      status: 'APPROVED',
+      assigneeId: owner.members.checker.id,
+      proposedById: owner.members.checker.id,
+      verdictLabelId: l.id,
+      rationale: 'Because.',
+      ...data,
+    });
   }
   const ref = (c: { id: string; version: number }) => ({ claimId: c.id, version: String(c.version) });
   async function evidenceBy(owner: Team, actor: SessionUser) {
     const c = await researching(owner, actor);
     const author = actor.teamId === owner.id ? actor.id : owner.members.checker.id;
-    return prisma.evidence.create({ data: { teamId: owner.id, claimId: c.id, authorId: author, url: 'https://example.org/a', title: 'Source', stance: 'SUPPORTS' } });
+    return prisma.evidence.create({
+      data: { teamId: owner.id, claimId: c.id, authorId: author, url: 'https://example.org/a', title: 'Source', stance: 'SUPPORTS' },
+    });
   }
   // Subscribed to an event no cell here raises: the matrix queues no deliveries for the webhook worker's tests to trip on.
   const webhook = (owner: Team) =>
@@ -111,12 +129,17 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
     },
     'bulk.setDueDate': { setup: async (owner) => ({ claimIds: [(await claim(owner)).id], dueAt: '2030-01-01' }) },
     'bulk.excludeClaims': { setup: async (owner) => ({ claimIds: [(await claim(owner)).id], reason: 'Opinion.' }) },
-    'bulk.applyBulkAction': { permission: 'claim.assign', setup: async (owner) => ({ intent: 'due', claimIds: [(await claim(owner)).id], dueAt: '2030-01-01' }) },
+    'bulk.applyBulkAction': {
+      permission: 'claim.assign',
+      setup: async (owner) => ({ intent: 'due', claimIds: [(await claim(owner)).id], dueAt: '2030-01-01' }),
+    },
     'claim-edits.splitClaim': { setup: async (owner) => ({ ...ref(await claim(owner)), offset: '4' }) },
     'claim-edits.mergeWithNext': { setup: async (owner) => ({ ...ref(await claim(owner)) }) },
     'claim-edits.saveAsChecked': { setup: async (owner, actor) => ({ ...ref(await researching(owner, actor)), asChecked: 'Spending was $4.5m.' }) },
     'claim-edits.markChangeReviewed': {
-      setup: async (owner, actor) => ({ ...ref(await claim(owner, { previousText: 'Old text.', status: 'IN_RESEARCH', assigneeId: actor.teamId === owner.id ? actor.id : null })) }),
+      setup: async (owner, actor) => ({
+        ...ref(await claim(owner, { previousText: 'Old text.', status: 'IN_RESEARCH', assigneeId: actor.teamId === owner.id ? actor.id : null })),
+      }),
     },
     'claim-edits.excludeLowScoring': { setup: async (owner) => ({ articleId: (await article(owner)).id, below: '0.5', reason: 'Low score.' }) },
     'claim-edits.reuseVerdict': {
@@ -125,18 +148,33 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
         return { ...ref(await researching(owner, actor)), sourceClaimId: source.id };
       },
     },
-    'claims.assignClaims': { setup: async (owner, actor) => ({ claimIds: [(await claim(owner)).id], assigneeId: (owner.id === actor.teamId ? owner : own).members.checker.id }) },
-    'claims.submitVerdict': { setup: async (owner, actor) => ({ ...ref(await researching(owner, actor)), verdictLabelId: (await label(owner)).id, rationale: 'Ministry data.' }) },
+    'claims.assignClaims': {
+      setup: async (owner, actor) => ({ claimIds: [(await claim(owner)).id], assigneeId: (owner.id === actor.teamId ? owner : own).members.checker.id }),
+    },
+    'claims.submitVerdict': {
+      setup: async (owner, actor) => ({ ...ref(await researching(owner, actor)), verdictLabelId: (await label(owner)).id, rationale: 'Ministry data.' }),
+    },
     'claims.reviewClaim': { setup: async (owner) => ({ ...ref(await inReview(owner)), decision: 'approve' }) },
     'claims.takeClaim': { setup: async (owner) => ({ ...ref(await claim(owner)) }) },
-    'claims.startResearch': { setup: async (owner, actor) => ({ ...ref(await claim(owner, { status: 'ASSIGNED', assigneeId: actor.teamId === owner.id ? actor.id : owner.members.checker.id })) }) },
+    'claims.startResearch': {
+      setup: async (owner, actor) => ({
+        ...ref(await claim(owner, { status: 'ASSIGNED', assigneeId: actor.teamId === owner.id ? actor.id : owner.members.checker.id })),
+      }),
+    },
     'claims.saveNotes': { setup: async (owner, actor) => ({ ...ref(await researching(owner, actor)), notes: 'Called the ministry.' }) },
     'claims.excludeClaim': { setup: async (owner, actor) => ({ ...ref(await researching(owner, actor)), reason: 'An opinion.' }) },
     'claims.includeClaim': {
-      setup: async (owner, actor) => ({ ...ref(await claim(owner, { status: 'NOT_CHECK_WORTHY', statusBeforeExclusion: 'ASSIGNED', assigneeId: actor.teamId === owner.id ? actor.id : null })) }),
+      setup: async (owner, actor) => ({
+        ...ref(await claim(owner, { status: 'NOT_CHECK_WORTHY', statusBeforeExclusion: 'ASSIGNED', assigneeId: actor.teamId === owner.id ? actor.id : null })),
+      }),
     },
     'evidence.addEvidence': { setup: async (owner, actor) => ({ claimId: (await researching(owner, actor)).id, ...evidenceFields }) },
-    'evidence.updateEvidence': { setup: async (owner, actor) => { const e = await evidenceBy(owner, actor); return { evidenceId: e.id, claimId: e.claimId, version: String(e.version), ...evidenceFields }; } },
+    'evidence.updateEvidence': {
+      setup: async (owner, actor) => {
+        const e = await evidenceBy(owner, actor);
+        return { evidenceId: e.id, claimId: e.claimId, version: String(e.version), ...evidenceFields };
+      },
+    },
     'evidence.removeEvidence': { setup: async (owner, actor) => ({ evidenceId: (await evidenceBy(owner, actor)).id }) },
     'notifications.markNotificationsRead': { scope: 'team', setup: async () => ({}) },
     'publishing.publishClaim': { setup: async (owner) => ({ ...ref(await approved(owner)) }) },
@@ -154,25 +192,45 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
         const c = await approved(owner, { publishedAt: new Date(), firstPublishedAt: new Date() });
         const proposer = await createUser(prisma, { teamId: owner.id, email: `pc.${uniqueSuffix()}@example.test`, name: 'Proposer', role: 'editor' });
         const correction = await prisma.correction.create({
-          data: { teamId: owner.id, claimId: c.id, kind: 'UNPUBLISH', status: 'PROPOSED', claimVersion: c.version, previousVerdict: 'True', previousRationale: 'Because.', note: 'Withdrawn.', createdById: proposer.id },
+          data: {
+            teamId: owner.id,
+            claimId: c.id,
+            kind: 'UNPUBLISH',
+            status: 'PROPOSED',
+            claimVersion: c.version,
+            previousVerdict: 'True',
+            previousRationale: 'Because.',
+            note: 'Withdrawn.',
+            createdById: proposer.id,
+          },
         });
         return { claimId: c.id, correctionId: correction.id, decision: 'approve' };
       },
     },
     'publishing.decideSourceChange': {
-      setup: async (owner) => ({ ...ref(await approved(owner, { sourceChange: 'CHANGED', sourceText: 'The council spent $4.6 million in 2025.' })), decision: 'keep' }),
+      setup: async (owner) => ({
+        ...ref(await approved(owner, { sourceChange: 'CHANGED', sourceText: 'The council spent $4.6 million in 2025.' })),
+        decision: 'keep',
+      }),
     },
     'publishing.publishReport': { setup: async (owner) => ({ articleId: (await article(owner)).id, publish: '1' }) },
     'publishing.updatePublisher': { scope: 'team', setup: async () => ({ orgName: 'Desk Fact Check' }) },
     'team-export.importTeamExport': { scope: 'team', allowedMay: 'be-refused-for-input', setup: async () => ({}) },
-    'team.addMember': { scope: 'team', setup: async () => ({ name: 'New Member', email: `new.${uniqueSuffix()}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' }) },
+    'team.addMember': {
+      scope: 'team',
+      setup: async () => ({ name: 'New Member', email: `new.${uniqueSuffix()}@example.test`, role: 'checker', password: 'a-long-unusual-passphrase-42' }),
+    },
     'team.changeRole': { setup: async (owner) => ({ userId: (await member(owner)).id, role: 'editor' }) },
     'team.resetPassword': { setup: async (owner) => ({ userId: (await member(owner)).id, password: 'a-long-unusual-passphrase-42', confirm: 'on' }) },
     'team.removeMember': { setup: async (owner) => ({ userId: (await member(owner)).id, confirm: 'on' }) },
     'team.addVerdictLabel': { scope: 'team', setup: async () => ({ name: `Label ${uniqueSuffix()}` }) },
     'team.renameVerdictLabel': { setup: async (owner) => ({ labelId: (await label(owner, 'Half true')).id, name: `Half true ${uniqueSuffix()}` }) },
     'team.moveVerdictLabel': { setup: async (owner) => ({ labelId: (await label(owner, 'Mostly true')).id, direction: 'down' }) },
-    'team.toggleRetireVerdictLabel': { setup: async (owner) => ({ labelId: (await prisma.verdictLabel.create({ data: { teamId: owner.id, name: `Temp ${uniqueSuffix()}`, position: 99 } })).id }) },
+    'team.toggleRetireVerdictLabel': {
+      setup: async (owner) => ({
+        labelId: (await prisma.verdictLabel.create({ data: { teamId: owner.id, name: `Temp ${uniqueSuffix()}`, position: 99 } })).id,
+      }),
+    },
     'tokens.createToken': { scope: 'team', setup: async () => ({ name: 'Matrix', scope: 'read' }) },
     'tokens.revokeToken': {
       setup: async (owner, actor) => {
@@ -324,7 +382,12 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
     listClaims: { scope: 'team', setup: async () => ({}) },
     listVerdictLabels: { scope: 'team', setup: async () => ({}) },
     getClaim: { setup: async (owner) => ({ params: { claimId: (await claim(owner)).id } }) },
-    assignClaim: { setup: async (owner, actor) => ({ params: { claimId: (await claim(owner)).id }, body: { assigneeId: (owner.id === actor.teamId ? owner : own).members.checker.id } }) },
+    assignClaim: {
+      setup: async (owner, actor) => ({
+        params: { claimId: (await claim(owner)).id },
+        body: { assigneeId: (owner.id === actor.teamId ? owner : own).members.checker.id },
+      }),
+    },
     addEvidence: { setup: async (owner, actor) => ({ params: { claimId: (await researching(owner, actor)).id }, body: evidenceFields }) },
     proposeVerdict: {
       setup: async (owner, actor) => {
@@ -332,7 +395,12 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
         return { params: { claimId: c.id }, body: { version: c.version, verdictLabelId: (await label(owner)).id, rationale: 'Data.' } };
       },
     },
-    reviewVerdict: { setup: async (owner) => { const c = await inReview(owner); return { params: { claimId: c.id }, body: { version: c.version, decision: 'approve' } }; } },
+    reviewVerdict: {
+      setup: async (owner) => {
+        const c = await inReview(owner);
+        return { params: { claimId: c.id }, body: { version: c.version, decision: 'approve' } };
+      },
+    },
     saveNotes: fromAction('claims.saveNotes', ['claimId']),
     takeClaim: fromAction('claims.takeClaim', ['claimId']),
     startResearch: fromAction('claims.startResearch', ['claimId']),
@@ -371,7 +439,8 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
         for (const sameTeam of ROUTES[name].scope === 'team' ? [true] : [true, false]) {
           const actor = who === 'anonymous' ? own.members.editor : own.members[who];
           const { params = {}, body } = await ROUTES[name].setup(sameTeam ? own : other, actor);
-          const token = who === 'anonymous' ? null : (await createApiToken(prisma, { userId: actor.id, teamId: actor.teamId, name: 'm', scope: 'write' })).token;
+          const token =
+            who === 'anonymous' ? null : (await createApiToken(prisma, { userId: actor.id, teamId: actor.teamId, name: 'm', scope: 'write' })).token;
           const url = `http://desk.test/api/v1${def.path.replace(/\{(\w+)\}/g, (_, k: string) => params[k])}`;
           const response = await handler(
             new Request(url, {
@@ -381,8 +450,17 @@ describe.skipIf(!hasDatabase)('permission matrix', async () => {
             }),
             { params: Promise.resolve(params) },
           );
-          const got: Outcome | number = response.status === 401 ? 'sign-in' : response.status === 403 || response.status === 404 ? response.status : response.ok ? 'allowed' : response.status;
-          expect(got, `${name} as ${who} on ${sameTeam ? 'own' : 'other'} team: ${response.ok ? '' : await response.text()}`).toBe(expected(def.permission, who, sameTeam));
+          const got: Outcome | number =
+            response.status === 401
+              ? 'sign-in'
+              : response.status === 403 || response.status === 404
+                ? response.status
+                : response.ok
+                  ? 'allowed'
+                  : response.status;
+          expect(got, `${name} as ${who} on ${sameTeam ? 'own' : 'other'} team: ${response.ok ? '' : await response.text()}`).toBe(
+            expected(def.permission, who, sameTeam),
+          );
           cells += 1;
         }
       }

@@ -67,7 +67,11 @@ export async function getArticleWithClaims(user: SessionUser, articleId: string,
   if (!article) notFound();
   const active = { articleId: article.id, archivedAt: null };
   const scoreFilter =
-    view.worthiness === 'worthy' ? { checkWorthiness: { gte: CHECK_WORTHY_THRESHOLD } } : view.worthiness === 'low' ? { checkWorthiness: { lt: CHECK_WORTHY_THRESHOLD } } : {};
+    view.worthiness === 'worthy'
+      ? { checkWorthiness: { gte: CHECK_WORTHY_THRESHOLD } }
+      : view.worthiness === 'low'
+        ? { checkWorthiness: { lt: CHECK_WORTHY_THRESHOLD } }
+        : {};
   const byRange = view.sort === 'position' && view.worthiness === 'all';
   const { page } = view;
   const [grouped, claims, filtered] = await Promise.all([

@@ -64,7 +64,14 @@ describe.skipIf(!hasDatabase)('listTeamClaims', async () => {
     const bridge = byText.get('The mayor opened a new bridge over the canal on Monday.')!;
     await prisma.claim.update({ where: { id: libraries }, data: { notes: 'Budget office confirms: quokka fund cut.' } });
     await prisma.evidence.create({
-      data: { teamId: ours.teamId, claimId: bridge, authorId: ours.id, url: 'https://example.org/w', title: 'Wombat engineering annual report', stance: 'SUPPORTS' },
+      data: {
+        teamId: ours.teamId,
+        claimId: bridge,
+        authorId: ours.id,
+        url: 'https://example.org/w',
+        title: 'Wombat engineering annual report',
+        stance: 'SUPPORTS',
+      },
     });
 
     // 120 claims with ties on every sort key, to page through.
@@ -94,7 +101,14 @@ describe.skipIf(!hasDatabase)('listTeamClaims', async () => {
     const theirClaim = await prisma.claim.findFirstOrThrow({ where: { articleId: other.id } });
     await prisma.claim.update({ where: { id: theirClaim.id }, data: { notes: 'quokka fund' } });
     await prisma.evidence.create({
-      data: { teamId: theirs.teamId, claimId: theirClaim.id, authorId: theirs.id, url: 'https://example.org/t', title: 'Wombat engineering', stance: 'REFUTES' },
+      data: {
+        teamId: theirs.teamId,
+        claimId: theirClaim.id,
+        authorId: theirs.id,
+        url: 'https://example.org/t',
+        title: 'Wombat engineering',
+        stance: 'REFUTES',
+      },
     });
   }, 120_000);
   afterAll(() => prisma.$disconnect());

@@ -25,7 +25,6 @@ export type ClaimListRow = {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-
 // The claim's document is a stored generated column with a GIN index (…_claim_search_vector
 // migration), so ranking reads it. The evidence expression must stay byte-for-byte that of its
 // GIN index in the 20261125013724_search_similarity_notifications migration, or PostgreSQL

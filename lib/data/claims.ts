@@ -27,9 +27,15 @@ export async function findClaim(user: SessionUser, claimId: string) {
   if (!claim) return null;
   // Who proposed and who decided each correction, by name (the columns keep no foreign key: history outlives members).
   const deciders = [...new Set(claim.corrections.flatMap((c) => [c.createdById, c.decidedById]).filter((id): id is string => id !== null))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: deciders }, teamId: user.teamId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: deciders }, teamId: user.teamId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'a former member') : 'an earlier desk (imported)');
-  const corrections = claim.corrections.map((c) => ({ ...c, proposedByName: nameOf(c.createdById), decidedByName: c.decidedById ? nameOf(c.decidedById) : null }));
+  const corrections = claim.corrections.map((c) => ({
+    ...c,
+    proposedByName: nameOf(c.createdById),
+    decidedByName: c.decidedById ? nameOf(c.decidedById) : null,
+  }));
   const history = await db.auditEvent.findMany({
     where: {
       teamId: user.teamId,

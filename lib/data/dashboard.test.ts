@@ -32,9 +32,15 @@ describe.skipIf(!hasDatabase)('editor dashboard data', async () => {
     await set(0, { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2026-06-10') });
     await set(1, { status: 'IN_RESEARCH', assigneeId: checker.id, dueAt: new Date('2026-06-16') });
     await set(2, { status: 'IN_REVIEW', assigneeId: checker.id, dueAt: new Date('2026-06-01') });
-    for (const [i, day] of [[3, '2026-06-14'], [4, '2026-06-14'], [5, '2026-05-01']] as const) {
+    for (const [i, day] of [
+      [3, '2026-06-14'],
+      [4, '2026-06-14'],
+      [5, '2026-05-01'],
+    ] as const) {
       await set(i, { status: 'APPROVED', assigneeId: checker.id, verdictLabelId: label.id });
-      await prisma.auditEvent.create({ data: { teamId: team.id, actorId: editor.id, claimId: claims[i].id, articleId, type: 'review.approved', createdAt: new Date(`${day}T09:00:00Z`) } });
+      await prisma.auditEvent.create({
+        data: { teamId: team.id, actorId: editor.id, claimId: claims[i].id, articleId, type: 'review.approved', createdAt: new Date(`${day}T09:00:00Z`) },
+      });
     }
     // Archived claims count nowhere.
     await set(5, { archivedAt: new Date() });

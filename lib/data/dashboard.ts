@@ -113,7 +113,18 @@ async function claimTallies(teamId: string, { assignee, article, range, datesCho
         AND e."createdAt" >= ${range.from}::date AND e."createdAt" < ${addDays(range.to, 1)}::date)`
     : Prisma.empty;
   const due = Prisma.sql`c."status" IN (${statuses(DUE_STATUSES)})`;
-  const rows = await db.$queryRaw<{ assigneeId: string | null; status: ClaimStatus | null; verdictLabelId: string | null; byVerdict: boolean; open: number; overdue: number; dueSoon: number; approved: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      assigneeId: string | null;
+      status: ClaimStatus | null;
+      verdictLabelId: string | null;
+      byVerdict: boolean;
+      open: number;
+      overdue: number;
+      dueSoon: number;
+      approved: number;
+    }[]
+  >`
     SELECT c."assigneeId", c."status"::text AS "status", c."verdictLabelId", GROUPING(c."assigneeId") = 1 AS "byVerdict",
            count(*) FILTER (WHERE c."status" IN (${statuses(WORKLOAD_STATUSES)}))::int AS "open",
            count(*) FILTER (WHERE ${due} AND c."dueAt" < ${sqlTimestamp(now)})::int AS "overdue",

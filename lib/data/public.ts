@@ -92,7 +92,16 @@ export async function listPublicCorrections(teamSlug: string) {
     where: { teamId: team.id, ...approvedCorrection, OR: [{ claim: published }, { kind: { in: ['UNPUBLISH', 'REOPEN'] } }] },
     orderBy: { decidedAt: 'desc' },
     take: 500,
-    select: { id: true, kind: true, decidedAt: true, createdAt: true, previousVerdict: true, newVerdict: true, note: true, claim: { select: { id: true, text: true, publishedAt: true } } },
+    select: {
+      id: true,
+      kind: true,
+      decidedAt: true,
+      createdAt: true,
+      previousVerdict: true,
+      newVerdict: true,
+      note: true,
+      claim: { select: { id: true, text: true, publishedAt: true } },
+    },
   });
   const corrections = rows.map(({ decidedAt, createdAt, ...c }) => ({ ...c, date: decidedAt ?? createdAt, public: c.claim.publishedAt !== null }));
   return { team, corrections };

@@ -43,5 +43,9 @@ export function listPublishedClaims(user: SessionUser) {
 
 /** Every member of the team, removed ones too (history keeps their names), by name. */
 export function listTeamMembers(user: SessionUser) {
-  return db.user.findMany({ where: { teamId: user.teamId }, orderBy: { name: 'asc' }, select: { id: true, name: true, email: true, role: true, deactivatedAt: true } });
+  return db.user.findMany({
+    where: { teamId: user.teamId },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+  });
 }

@@ -5,7 +5,8 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'Claimdesk is temporarily unavailable: the database is not answering. Nothing saved is lost; try again in a moment.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'Claimdesk is temporarily unavailable: the database is not answering. Nothing saved is lost; try again in a moment.';
 
 // Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection,
 // P2024 no connection from the pool in time, P2028 transaction could not start (or its connection went away).
@@ -15,14 +16,18 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 // PostgreSQL: class 08 (connection exception), 57P01-57P03 (shutting down, cannot connect now), 53300 too many connections.
 const SQLSTATE = /^(08...|57P0[123]|53300)$/;
 // Node and node-postgres, when the adapter passes their errors on unchanged.
-const MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|EPIPE|Can't reach database server|Client has encountered a connection error/i;
+const MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|EPIPE|Can't reach database server|Client has encountered a connection error/i;
 
 type Loose = { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } }; cause?: unknown };
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 3) return false;
   const e = err as Loose;
-  if (typeof e.code === 'string' && (PRISMA_CODES.has(e.code) || SQLSTATE.test(e.code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH)$/.test(e.code))) {
+  if (
+    typeof e.code === 'string' &&
+    (PRISMA_CODES.has(e.code) || SQLSTATE.test(e.code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH)$/.test(e.code))
+  ) {
     return true;
   }
   const cause = e.meta?.driverAdapterError?.cause;

@@ -81,29 +81,94 @@ async function seed(url: string) {
     const team = await createTeam(prisma, { name: 'Backup Desk', slug: 'backup-desk' });
     const editor = await createUser(prisma, { teamId: team.id, email: 'b.editor@example.test', name: 'Bea "Quote" Editor', role: 'editor' });
     const checker = await createUser(prisma, { teamId: team.id, email: 'b.checker@example.test', name: 'Björn Checker', role: 'checker' });
-    const first = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Tunnel Opens\n\nThe tunnel cost $2.1 billion.\nIt opened on May 4. Traffic fell 30%, the city said.' });
-    const second = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Rates Rise\n\nRates rose 0.25 points — «le taux» 🚇. Inflation fell to 2.1%.' });
+    const first = await createArticle(prisma, {
+      teamId: team.id,
+      actorId: editor.id,
+      text: 'Tunnel Opens\n\nThe tunnel cost $2.1 billion.\nIt opened on May 4. Traffic fell 30%, the city said.',
+    });
+    const second = await createArticle(prisma, {
+      teamId: team.id,
+      actorId: editor.id,
+      text: 'Rates Rise\n\nRates rose 0.25 points — «le taux» 🚇. Inflation fell to 2.1%.',
+    });
     const [a, b] = await prisma.claim.findMany({ where: { articleId: first.id }, orderBy: { position: 'asc' } });
     const [c] = await prisma.claim.findMany({ where: { articleId: second.id }, orderBy: { position: 'asc' } });
     const label = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: team.id, name: 'False' } });
     await prisma.claim.update({
       where: { id: a.id },
-      data: { status: 'APPROVED', assigneeId: checker.id, verdictLabelId: label.id, rationale: 'Line one\nline "two"', proposedById: checker.id, proposedAt: new Date('2026-06-01T10:00:00.123Z'), publishedAt: new Date(), checkWorthiness: 0.1 + 0.2 },
+      data: {
+        status: 'APPROVED',
+        assigneeId: checker.id,
+        verdictLabelId: label.id,
+        rationale: 'Line one\nline "two"',
+        proposedById: checker.id,
+        proposedAt: new Date('2026-06-01T10:00:00.123Z'),
+        publishedAt: new Date(),
+        checkWorthiness: 0.1 + 0.2,
+      },
     });
     // Claim.reusedFromId points at another claim: the restore has to link it after both exist.
-    await prisma.claim.update({ where: { id: c.id }, data: { reusedFromId: a.id, status: 'IN_REVIEW', verdictLabelId: label.id, notes: 'Reused; see {"json": true}' } });
-    await prisma.claim.update({ where: { id: b.id }, data: { status: 'NOT_CHECK_WORTHY', notCheckWorthyReason: 'Opinion', statusBeforeExclusion: 'UNASSIGNED', archivedAt: new Date() } });
-    await prisma.evidence.create({ data: { teamId: team.id, claimId: a.id, url: 'https://a.example/report', title: 'Report', stance: 'REFUTES', quote: 'It cost $1.9 billion.', authorId: checker.id } });
+    await prisma.claim.update({
+      where: { id: c.id },
+      data: { reusedFromId: a.id, status: 'IN_REVIEW', verdictLabelId: label.id, notes: 'Reused; see {"json": true}' },
+    });
+    await prisma.claim.update({
+      where: { id: b.id },
+      data: { status: 'NOT_CHECK_WORTHY', notCheckWorthyReason: 'Opinion', statusBeforeExclusion: 'UNASSIGNED', archivedAt: new Date() },
+    });
+    await prisma.evidence.create({
+      data: {
+        teamId: team.id,
+        claimId: a.id,
+        url: 'https://a.example/report',
+        title: 'Report',
+        stance: 'REFUTES',
+        quote: 'It cost $1.9 billion.',
+        authorId: checker.id,
+      },
+    });
     await prisma.review.create({ data: { teamId: team.id, claimId: a.id, reviewerId: editor.id, decision: 'APPROVED', comment: null } });
-    await prisma.correction.create({ data: { teamId: team.id, claimId: a.id, previousVerdict: 'True', previousRationale: 'Was true', newVerdict: 'False', note: 'New figures', createdById: editor.id } });
-    await prisma.articleVersion.create({ data: { articleId: first.id, version: 1, title: 'Tunnel Opens', body: 'Old body', changes: { kept: 2, changed: [{ old: 'a', new: 'b' }] }, createdById: editor.id } });
+    await prisma.correction.create({
+      data: {
+        teamId: team.id,
+        claimId: a.id,
+        previousVerdict: 'True',
+        previousRationale: 'Was true',
+        newVerdict: 'False',
+        note: 'New figures',
+        createdById: editor.id,
+      },
+    });
+    await prisma.articleVersion.create({
+      data: {
+        articleId: first.id,
+        version: 1,
+        title: 'Tunnel Opens',
+        body: 'Old body',
+        changes: { kept: 2, changed: [{ old: 'a', new: 'b' }] },
+        createdById: editor.id,
+      },
+    });
     await prisma.notification.create({ data: { teamId: team.id, userId: checker.id, type: 'APPROVED', claimId: a.id, message: 'Approved' } });
     await prisma.presence.create({ data: { userId: checker.id, claimId: a.id, teamId: team.id } });
     await prisma.apiToken.create({ data: { teamId: team.id, userId: editor.id, name: 'CMS', tokenHash: 'f'.repeat(64), prefix: 'cdk_abcd', scope: 'write' } });
-    const hook = await prisma.webhook.create({ data: { teamId: team.id, url: 'https://hooks.example/x', secret: 's3cret', events: ['claim.published', 'verdict.corrected'] } });
-    await prisma.webhookDelivery.create({ data: { webhookId: hook.id, teamId: team.id, event: 'claim.published', payload: { claim: { id: a.id, n: 1.5 } }, lastStatusCode: 500 } });
+    const hook = await prisma.webhook.create({
+      data: { teamId: team.id, url: 'https://hooks.example/x', secret: 's3cret', events: ['claim.published', 'verdict.corrected'] },
+    });
+    await prisma.webhookDelivery.create({
+      data: { webhookId: hook.id, teamId: team.id, event: 'claim.published', payload: { claim: { id: a.id, n: 1.5 } }, lastStatusCode: 500 },
+    });
     await prisma.rateLimit.create({ data: { key: 'login:x', windowStart: new Date('2026-06-01T10:00:00.000Z'), count: 3 } });
-    await prisma.auditEvent.create({ data: { teamId: team.id, actorId: checker.id, claimId: a.id, articleId: first.id, type: 'verdict.submitted', data: { verdict: 'False', nested: [1, 'two', null] } } });
+    await prisma.auditEvent.create({
+      data: {
+        teamId: team.id,
+        actorId: checker.id,
+        claimId: a.id,
+        articleId: first.id,
+        type: 'verdict.submitted',
+        data: { verdict: 'False', nested: [1, 'two', null] },
+      },
+    });
   } finally {
     await prisma.$disconnect();
   }

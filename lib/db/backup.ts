@@ -144,7 +144,8 @@ function parseLine(line: string, lineNumber: number): Record<string, unknown> {
 function checkMigrations(backup: Migration[]): void {
   const known = listMigrations();
   backup.forEach((m, i) => {
-    if (known[i]?.name !== m.name) throw new BackupError(`The backup was taken with migration ${m.name}, which this version of Claimdesk does not have at that place.`);
+    if (known[i]?.name !== m.name)
+      throw new BackupError(`The backup was taken with migration ${m.name}, which this version of Claimdesk does not have at that place.`);
     if (known[i].checksum !== m.checksum) throw new BackupError(`Migration ${m.name} differs from the one the backup was taken with.`);
   });
 }
@@ -207,7 +208,8 @@ export async function restoreDatabase(url: string, input: Readable): Promise<Bac
   };
   const header = (await next()) as Header | null;
   if (header?.format !== BACKUP_FORMAT) throw new BackupError('This file is not a Claimdesk backup.');
-  if (header.version !== BACKUP_VERSION) throw new BackupError(`This backup has format version ${header.version}; this Claimdesk reads version ${BACKUP_VERSION}.`);
+  if (header.version !== BACKUP_VERSION)
+    throw new BackupError(`This backup has format version ${header.version}; this Claimdesk reads version ${BACKUP_VERSION}.`);
   checkMigrations(header.migrations);
 
   const client = await connect(url);
@@ -261,7 +263,8 @@ export async function restoreDatabase(url: string, input: Readable): Promise<Bac
           if (batch.length >= BATCH) await flush();
         }
       }
-      if (!end || JSON.stringify(end) !== JSON.stringify(rows)) throw new BackupError('The backup ends early or its row counts do not add up: the file is incomplete.');
+      if (!end || JSON.stringify(end) !== JSON.stringify(rows))
+        throw new BackupError('The backup ends early or its row counts do not add up: the file is incomplete.');
       await resetSequences(client);
       await client.query('COMMIT');
       await applyMigrations(url);

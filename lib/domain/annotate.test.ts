@@ -37,7 +37,12 @@ const CASES: Case[] = [
     name: 'adjacent claims with nothing between them',
     body: 'One.Two.',
     claims: (b) => [on(b, 'a', 'One.'), on(b, 'b', 'Two.')],
-    paragraphs: [[['One.', 'a'], ['Two.', 'b']]],
+    paragraphs: [
+      [
+        ['One.', 'a'],
+        ['Two.', 'b'],
+      ],
+    ],
   },
   {
     name: 'claims given out of order are placed in body order',
@@ -70,7 +75,12 @@ const CASES: Case[] = [
       { id: 'b', start: 6, end: 17 },
       { id: 'a', start: 0, end: 10 },
     ],
-    paragraphs: [[['Alpha beta', 'a'], [' gamma.', 'b']]],
+    paragraphs: [
+      [
+        ['Alpha beta', 'a'],
+        [' gamma.', 'b'],
+      ],
+    ],
   },
   {
     name: 'a claim inside another, an empty one and one out of range are unplaced',
@@ -149,10 +159,7 @@ describe('annotate', () => {
         bodies.chain((body) =>
           fc.tuple(
             fc.constant(body),
-            fc.array(
-              fc.record({ start: fc.integer({ min: -2, max: body.length + 2 }), length: fc.integer({ min: -1, max: 20 }) }),
-              { maxLength: 8 },
-            ),
+            fc.array(fc.record({ start: fc.integer({ min: -2, max: body.length + 2 }), length: fc.integer({ min: -1, max: 20 }) }), { maxLength: 8 }),
           ),
         ),
         ([body, spans]) => {

@@ -101,4 +101,3 @@ export function annotate(body: string, claims: readonly AnnotationClaim[]): Anno
   for (const r of ranges) if (!shown.has(r.id)) unplaced.push(r.id);
   return { paragraphs, unplaced };
 }
-

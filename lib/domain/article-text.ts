@@ -9,7 +9,10 @@ export type ParsedArticle = { title: string; byline: string | null; body: string
 
 /** Only what storage requires: PostgreSQL text cannot hold NUL, and offsets must not depend on line endings. */
 export function normalizeArticleText(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\0/g, '');
 }
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;

@@ -133,7 +133,9 @@ export function describeAuditEvent(stored: { type: string; data: unknown }): str
     case 'claim.source_removed':
       return 'imported a new version without this sentence; the checked claim was left as it was';
     case 'claim.source_kept':
-      return d.change === 'REMOVED' ? 'kept the claim as checked after its sentence was removed from the source' : 'kept the claim as checked after the source changed';
+      return d.change === 'REMOVED'
+        ? 'kept the claim as checked after its sentence was removed from the source'
+        : 'kept the claim as checked after the source changed';
     case 'claim.source_adopted':
       return `reopened the claim with the sentence as the source now reads: ${quoted(d.newText)} (was ${quoted(d.oldText)})`;
     case 'verdict.reused':

@@ -22,31 +22,119 @@ function expectWellFormed(result: CheckWorthiness) {
 }
 
 const RAISING: [code: string, sentences: string[]][] = [
-  ['quantity', ['The council sold 28 playing fields to developers.', 'The trial heard from forty-two witnesses over six weeks.', 'Nearly one in five children in the region lives in poverty.']],
+  [
+    'quantity',
+    [
+      'The council sold 28 playing fields to developers.',
+      'The trial heard from forty-two witnesses over six weeks.',
+      'Nearly one in five children in the region lives in poverty.',
+    ],
+  ],
   ['percentage', ['Turnout in the regional election was 58.3%.', 'Turnout in the regional election was 58 per cent.']],
-  ['money', ['The company reported a net loss of $430 million.', 'A litre of diesel now costs €1.92 in the capital.', 'The council spent 40,000 euros on the consultants.']],
-  ['date', ['Police arrested the suspect near the border on Friday.', 'The ward was closed by the trust in 2021.', 'The minimum wage went up for most workers in April.']],
-  ['comparison', ['Murders in the city are at their lowest level since the 1960s.', 'The new stadium cost more than the original estimate.', 'Food prices have doubled since the start of the war.', 'Measles cases in Europe rose 30-fold in the period.']],
-  ['statistical', ['The average age of a farmer in the country has gone up.', 'Smoking rates among teenagers fell again.', 'The unemployment rate in the county is unchanged.']],
-  ['causal', ['The outbreak was caused by contaminated lettuce from one farm.', 'The closure of the plant led to hundreds of job losses.', 'Rents went up because the supply of homes shrank.']],
-  ['attribution', ['Police said the suspect was arrested at a petrol station.', 'According to court records, the defendant had prior convictions.', 'The agency announced an investigation into the airline.']],
-  ['organisation', ['The Ministry of Defence confirmed that troops are stationed abroad.', 'Officials at the Federal Reserve held interest rates steady.', 'She was hired by Acme Corp. as a consultant.']],
-  ['named-entity', ['The midfielder was signed by Borussia Dortmund in the summer.', 'Judge Helen Park dismissed the case against the treasurer.', 'The figures were published by the CDC on its website.']],
+  [
+    'money',
+    [
+      'The company reported a net loss of $430 million.',
+      'A litre of diesel now costs €1.92 in the capital.',
+      'The council spent 40,000 euros on the consultants.',
+    ],
+  ],
+  [
+    'date',
+    [
+      'Police arrested the suspect near the border on Friday.',
+      'The ward was closed by the trust in 2021.',
+      'The minimum wage went up for most workers in April.',
+    ],
+  ],
+  [
+    'comparison',
+    [
+      'Murders in the city are at their lowest level since the 1960s.',
+      'The new stadium cost more than the original estimate.',
+      'Food prices have doubled since the start of the war.',
+      'Measles cases in Europe rose 30-fold in the period.',
+    ],
+  ],
+  [
+    'statistical',
+    [
+      'The average age of a farmer in the country has gone up.',
+      'Smoking rates among teenagers fell again.',
+      'The unemployment rate in the county is unchanged.',
+    ],
+  ],
+  [
+    'causal',
+    [
+      'The outbreak was caused by contaminated lettuce from one farm.',
+      'The closure of the plant led to hundreds of job losses.',
+      'Rents went up because the supply of homes shrank.',
+    ],
+  ],
+  [
+    'attribution',
+    [
+      'Police said the suspect was arrested at a petrol station.',
+      'According to court records, the defendant had prior convictions.',
+      'The agency announced an investigation into the airline.',
+    ],
+  ],
+  [
+    'organisation',
+    [
+      'The Ministry of Defence confirmed that troops are stationed abroad.',
+      'Officials at the Federal Reserve held interest rates steady.',
+      'She was hired by Acme Corp. as a consultant.',
+    ],
+  ],
+  [
+    'named-entity',
+    [
+      'The midfielder was signed by Borussia Dortmund in the summer.',
+      'Judge Helen Park dismissed the case against the treasurer.',
+      'The figures were published by the CDC on its website.',
+    ],
+  ],
   ['proper-noun', ['Troops from Britain are stationed near the border.']],
   ['absolute', ['The candidate has never voted to raise taxes.', 'The vaccine does not contain any live virus.']],
   ['quotation', ['“We have paid every invoice on time,” the treasurer said.']],
 ];
 
 const LOWERING: [code: string, sentences: string[]][] = [
-  ['opinion', ['I think the council has lost touch with residents.', 'In my view, the minister should resign.', 'The government must act now to protect our rivers.']],
-  ['evaluative', ['The new stadium is a beautiful addition to the skyline.', 'The mayor said the plan is a disaster.', 'She is the best candidate for the job.']],
+  [
+    'opinion',
+    ['I think the council has lost touch with residents.', 'In my view, the minister should resign.', 'The government must act now to protect our rivers.'],
+  ],
+  [
+    'evaluative',
+    ['The new stadium is a beautiful addition to the skyline.', 'The mayor said the plan is a disaster.', 'She is the best candidate for the job.'],
+  ],
   ['question', ['Is the city really broke?', '“Who will pay for it?” she asked.', 'Le gouvernement a-t-il menti sur les chiffres ?']],
-  ['hedge', ['The storm could bring heavy rain to the coast.', 'The merger might face scrutiny from regulators.', 'The drought is likely to worsen over the summer.']],
-  ['prediction', ['Analysts expect the central bank to cut rates.', 'The company plans to hire more engineers.', 'The new line will open to passengers in the spring.']],
+  [
+    'hedge',
+    ['The storm could bring heavy rain to the coast.', 'The merger might face scrutiny from regulators.', 'The drought is likely to worsen over the summer.'],
+  ],
+  [
+    'prediction',
+    ['Analysts expect the central bank to cut rates.', 'The company plans to hire more engineers.', 'The new line will open to passengers in the spring.'],
+  ],
   ['forecast-number', ['Prices could rise by as much as 20% if the tariffs go ahead.', 'Officials expect the repairs to take about 18 months.']],
   ['vague', ['Many people are worried about the future.', 'Some say the project has been a long time coming.']],
   ['fragment', ['Live updates', 'He was 40.', 'Prime minister resigns']],
-  ['boilerplate', ['Read more', 'Photo: Getty Images', 'Subscribe to our newsletter for daily updates.', 'Advertisement', 'Updated at 14:32 GMT', 'BY JOHN SMITH AND ANA RUIZ', 'Reporting by Maria Chen; Editing by Tom Hale', 'This article was amended on 3 March 2024.']],
+  [
+    'boilerplate',
+    [
+      'Read more',
+      'Photo: Getty Images',
+      'Subscribe to our newsletter for daily updates.',
+      'Advertisement',
+      'Updated at 14:32 GMT',
+      'BY JOHN SMITH AND ANA RUIZ',
+      'Reporting by Maria Chen; Editing by Tom Hale',
+      'This article was amended on 3 March 2024.',
+    ],
+  ],
 ];
 
 describe('scoreCheckWorthiness: signals that raise the score', () => {

@@ -59,7 +59,10 @@ const CJK_CHARS_PER_WORD = 1.5;
 // English cues: single words and phrases of up to three words, matched on lower-cased tokens.
 
 type Cue =
-  | Exclude<Signal, 'named-entity' | 'proper-noun' | 'organisation' | 'quotation' | 'question' | 'fragment' | 'boilerplate' | 'empty' | 'forecast-number' | 'no-specifics'>
+  | Exclude<
+      Signal,
+      'named-entity' | 'proper-noun' | 'organisation' | 'quotation' | 'question' | 'fragment' | 'boilerplate' | 'empty' | 'forecast-number' | 'no-specifics'
+    >
   | 'superlative'
   | 'org-word';
 

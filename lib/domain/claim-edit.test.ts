@@ -50,7 +50,12 @@ describe('matchClaims', () => {
   ];
 
   it('keeps unchanged sentences in place', () => {
-    expect(matchClaims(old, old.map((c) => c.text))).toEqual({
+    expect(
+      matchClaims(
+        old,
+        old.map((c) => c.text),
+      ),
+    ).toEqual({
       matches: old.map((c, i) => ({ kind: 'kept', id: c.id, newIndex: i, moved: false })),
       added: [],
       removed: [],

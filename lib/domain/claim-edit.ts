@@ -41,9 +41,7 @@ export function mergeRanges(a: Range, b: Range): Range {
 
 export type OldClaim = { id: string; text: string };
 
-type ClaimMatch =
-  | { kind: 'kept'; id: string; newIndex: number; moved: boolean }
-  | { kind: 'changed'; id: string; newIndex: number; oldText: string };
+type ClaimMatch = { kind: 'kept'; id: string; newIndex: number; moved: boolean } | { kind: 'changed'; id: string; newIndex: number; oldText: string };
 
 export type VersionDiff = {
   matches: ClaimMatch[];
@@ -162,7 +160,11 @@ export function splitPoints(text: string): { offset: number; label: string }[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index === 0 || m.index + m[0].length >= text.length) continue;
     const before = text.slice(0, m.index).split(/\s+/).slice(-3).join(' ');
-    const after = text.slice(m.index + m[0].length).split(/\s+/).slice(0, 3).join(' ');
+    const after = text
+      .slice(m.index + m[0].length)
+      .split(/\s+/)
+      .slice(0, 3)
+      .join(' ');
     points.push({ offset: m.index, label: `…${before} ‖ ${after}…` });
   }
   return points;

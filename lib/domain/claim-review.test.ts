@@ -8,7 +8,13 @@ describe('ClaimReview JSON-LD', () => {
     verdict: { name: 'Mostly true', position: 1 },
     scalePositions: [0, 1, 2, 3, 4, 5, 6],
     org: { name: 'Demo Fact Check', url: 'https://factcheck.example', logoUrl: 'https://factcheck.example/logo.png' },
-    article: { author: 'Jane Q. Doe', outlet: 'Metro Post', publishedAt: new Date('2026-03-03T00:00:00Z'), sourceUrl: 'https://metro.example/a', title: 'Budget' },
+    article: {
+      author: 'Jane Q. Doe',
+      outlet: 'Metro Post',
+      publishedAt: new Date('2026-03-03T00:00:00Z'),
+      sourceUrl: 'https://metro.example/a',
+      title: 'Budget',
+    },
     datePublished: new Date('2026-04-01T10:00:00Z'),
   };
 
@@ -19,7 +25,12 @@ describe('ClaimReview JSON-LD', () => {
       url: base.url,
       claimReviewed: base.claimText,
       datePublished: '2026-04-01T10:00:00.000Z',
-      author: { '@type': 'Organization', name: 'Demo Fact Check', url: 'https://factcheck.example', logo: { '@type': 'ImageObject', url: 'https://factcheck.example/logo.png' } },
+      author: {
+        '@type': 'Organization',
+        name: 'Demo Fact Check',
+        url: 'https://factcheck.example',
+        logo: { '@type': 'ImageObject', url: 'https://factcheck.example/logo.png' },
+      },
       reviewRating: { '@type': 'Rating', ratingValue: 6, bestRating: 7, worstRating: 1, alternateName: 'Mostly true' },
       itemReviewed: {
         '@type': 'Claim',

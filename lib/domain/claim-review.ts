@@ -49,14 +49,15 @@ export function claimReviewJsonLd(input: ClaimReviewInput) {
       '@type': 'Claim',
       ...(claimAuthor ? { author: claimAuthor } : {}),
       ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString().slice(0, 10) } : {}),
-      ...(article.sourceUrl
-        ? { appearance: { '@type': 'CreativeWork', url: article.sourceUrl, ...(article.title ? { headline: article.title } : {}) } }
-        : {}),
+      ...(article.sourceUrl ? { appearance: { '@type': 'CreativeWork', url: article.sourceUrl, ...(article.title ? { headline: article.title } : {}) } } : {}),
     },
   };
 }
 
 /** JSON for a <script> element: `<` escaped so that no text in a claim can close the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

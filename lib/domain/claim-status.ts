@@ -1,13 +1,5 @@
 /** The workflow statuses of a claim, in the order the desk works through them. */
-export const CLAIM_STATUSES = [
-  'UNASSIGNED',
-  'ASSIGNED',
-  'IN_RESEARCH',
-  'IN_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'NOT_CHECK_WORTHY',
-] as const;
+export const CLAIM_STATUSES = ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'NOT_CHECK_WORTHY'] as const;
 
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 

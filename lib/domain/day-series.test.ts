@@ -26,7 +26,15 @@ describe('fillDays', () => {
   const range = { from: '2026-05-01', to: '2026-05-05' };
 
   it('gives every day of the range, with 0 where nothing was counted', () => {
-    expect(fillDays([{ day: '2026-05-02', count: 3 }, { day: '2026-05-05', count: 1 }], range)).toEqual([
+    expect(
+      fillDays(
+        [
+          { day: '2026-05-02', count: 3 },
+          { day: '2026-05-05', count: 1 },
+        ],
+        range,
+      ),
+    ).toEqual([
       { day: '2026-05-01', count: 0 },
       { day: '2026-05-02', count: 3 },
       { day: '2026-05-03', count: 0 },
@@ -36,12 +44,25 @@ describe('fillDays', () => {
   });
 
   it('keeps the order of the calendar whatever order the rows came in, and adds up repeated days', () => {
-    const filled = fillDays([{ day: '2026-05-04', count: 2 }, { day: '2026-05-01', count: 1 }, { day: '2026-05-04', count: 1 }], range);
+    const filled = fillDays(
+      [
+        { day: '2026-05-04', count: 2 },
+        { day: '2026-05-01', count: 1 },
+        { day: '2026-05-04', count: 1 },
+      ],
+      range,
+    );
     expect(filled.map((d) => d.count)).toEqual([1, 0, 0, 3, 0]);
   });
 
   it('drops rows outside the range', () => {
-    const filled = fillDays([{ day: '2026-04-30', count: 9 }, { day: '2026-05-06', count: 9 }], range);
+    const filled = fillDays(
+      [
+        { day: '2026-04-30', count: 9 },
+        { day: '2026-05-06', count: 9 },
+      ],
+      range,
+    );
     expect(filled.reduce((sum, d) => sum + d.count, 0)).toBe(0);
     expect(filled).toHaveLength(5);
   });

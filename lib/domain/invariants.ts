@@ -68,7 +68,8 @@ export function claimWriteViolations(before: ClaimFacts, after: ClaimFacts, cont
   }
 
   if (before.publishedAt && (publicContent(before) !== publicContent(after) || after.publishedAt === null)) {
-    if (!context.approvalOf) refuse('correctionsAreReviewed', 'Changing or unpublishing a published fact-check is a correction: propose it for another editor to approve.');
+    if (!context.approvalOf)
+      refuse('correctionsAreReviewed', 'Changing or unpublishing a published fact-check is a correction: propose it for another editor to approve.');
     else if (context.approvalOf.proposedById === context.actorId) refuse('secondPerson', 'You proposed this correction: another editor has to approve it.');
   }
 

@@ -50,10 +50,19 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['The firm is Smith & Co. Its partners are rich.', ['The firm is Smith & Co.', 'Its partners are rich.']],
     ['Acme Corp. Chief Executive Jane Doe resigned on Monday.', ['Acme Corp. Chief Executive Jane Doe resigned on Monday.']],
     ['Toyota Motor Corp. President Koji Sato said demand was strong.', ['Toyota Motor Corp. President Koji Sato said demand was strong.']],
-    ['Berkshire Hathaway Inc. Chairman Warren Buffett wrote to shareholders. He was upbeat.', ['Berkshire Hathaway Inc. Chairman Warren Buffett wrote to shareholders.', 'He was upbeat.']],
+    [
+      'Berkshire Hathaway Inc. Chairman Warren Buffett wrote to shareholders. He was upbeat.',
+      ['Berkshire Hathaway Inc. Chairman Warren Buffett wrote to shareholders.', 'He was upbeat.'],
+    ],
     ['The deal values Activision Blizzard Inc. at $69 billion.', ['The deal values Activision Blizzard Inc. at $69 billion.']],
-    ['The contract went to Lockheed Martin Corp. The Pentagon confirmed it on Friday.', ['The contract went to Lockheed Martin Corp.', 'The Pentagon confirmed it on Friday.']],
-    ['Procter & Gamble Co. Chief Financial Officer Andre Schulten said prices would rise.', ['Procter & Gamble Co. Chief Financial Officer Andre Schulten said prices would rise.']],
+    [
+      'The contract went to Lockheed Martin Corp. The Pentagon confirmed it on Friday.',
+      ['The contract went to Lockheed Martin Corp.', 'The Pentagon confirmed it on Friday.'],
+    ],
+    [
+      'Procter & Gamble Co. Chief Financial Officer Andre Schulten said prices would rise.',
+      ['Procter & Gamble Co. Chief Financial Officer Andre Schulten said prices would rise.'],
+    ],
     ['Apple Inc. (AAPL.O) said sales rose.', ['Apple Inc. (AAPL.O) said sales rose.']],
   ],
   countries: [
@@ -66,11 +75,17 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['The U.S. economy grew.', ['The U.S. economy grew.']],
     ['Both the U.S. and the E.U. agreed.', ['Both the U.S. and the E.U. agreed.']],
     ['It happened in the U.S. "Nobody expected it," she said.', ['It happened in the U.S.', '"Nobody expected it," she said.']],
-    ['The U.S. Senate voted 51-49, and the U.K. Parliament is expected to follow.', ['The U.S. Senate voted 51-49, and the U.K. Parliament is expected to follow.']],
+    [
+      'The U.S. Senate voted 51-49, and the U.K. Parliament is expected to follow.',
+      ['The U.S. Senate voted 51-49, and the U.K. Parliament is expected to follow.'],
+    ],
     ['He returned to the U.S. In 2019 he ran for Congress.', ['He returned to the U.S.', 'In 2019 he ran for Congress.']],
     ['She was educated in the U.K. But she built her company in Kenya.', ['She was educated in the U.K.', 'But she built her company in Kenya.']],
     ['U.S. President Joe Biden met U.K. Prime Minister Rishi Sunak.', ['U.S. President Joe Biden met U.K. Prime Minister Rishi Sunak.']],
-    ['The U.N. General Assembly adopted the resolution. The U.S. voted against it.', ['The U.N. General Assembly adopted the resolution.', 'The U.S. voted against it.']],
+    [
+      'The U.N. General Assembly adopted the resolution. The U.S. voted against it.',
+      ['The U.N. General Assembly adopted the resolution.', 'The U.S. voted against it.'],
+    ],
     ['Exports to the E.U. fell 4%. Imports rose.', ['Exports to the E.U. fell 4%.', 'Imports rose.']],
     ['It was signed in Washington, D.C. on Tuesday.', ['It was signed in Washington, D.C. on Tuesday.']],
     ['Talks were held in Washington, D.C. The next round is in Geneva.', ['Talks were held in Washington, D.C.', 'The next round is in Geneva.']],
@@ -83,10 +98,16 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['Critics included Rep. Ruiz (D-Calif.). Supporters did not.', ['Critics included Rep. Ruiz (D-Calif.).', 'Supporters did not.']],
     ['Rep. Jane Doe (R-Tex.) said the bill would fail.', ['Rep. Jane Doe (R-Tex.) said the bill would fail.']],
     ['Sen. Joe Manchin (D-W.Va.) voted no. The bill died.', ['Sen. Joe Manchin (D-W.Va.) voted no.', 'The bill died.']],
-    ['Sen. Chuck Schumer (D-N.Y.) and Sen. Mitch McConnell (R-Ky.) met on Tuesday.', ['Sen. Chuck Schumer (D-N.Y.) and Sen. Mitch McConnell (R-Ky.) met on Tuesday.']],
+    [
+      'Sen. Chuck Schumer (D-N.Y.) and Sen. Mitch McConnell (R-Ky.) met on Tuesday.',
+      ['Sen. Chuck Schumer (D-N.Y.) and Sen. Mitch McConnell (R-Ky.) met on Tuesday.'],
+    ],
     ['The amendment was offered by Rep. Nancy Mace, R-S.C. It failed 190-235.', ['The amendment was offered by Rep. Nancy Mace, R-S.C.', 'It failed 190-235.']],
     ['Rep. Alexandria Ocasio-Cortez, D-N.Y., called it a disgrace.', ['Rep. Alexandria Ocasio-Cortez, D-N.Y., called it a disgrace.']],
-    ['Rep. Ro Khanna (D-Calif.) and Rep. Thomas Massie (R-Ky.) co-sponsored it.', ['Rep. Ro Khanna (D-Calif.) and Rep. Thomas Massie (R-Ky.) co-sponsored it.']],
+    [
+      'Rep. Ro Khanna (D-Calif.) and Rep. Thomas Massie (R-Ky.) co-sponsored it.',
+      ['Rep. Ro Khanna (D-Calif.) and Rep. Thomas Massie (R-Ky.) co-sponsored it.'],
+    ],
     ['The bill was opposed by Sen. Rand Paul (R-Ky.). He called it wasteful.', ['The bill was opposed by Sen. Rand Paul (R-Ky.).', 'He called it wasteful.']],
   ],
   dates: [
@@ -148,7 +169,10 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['Revenue was ¥1,234.56 per share.', ['Revenue was ¥1,234.56 per share.']],
     ['The score was 3.5 to 2.0. Fans cheered.', ['The score was 3.5 to 2.0.', 'Fans cheered.']],
     ['Temperatures hit -3.5°C. Roads froze.', ['Temperatures hit -3.5°C.', 'Roads froze.']],
-    ['The bill came to $4.2 million. $1.1 million of that went to consultants.', ['The bill came to $4.2 million.', '$1.1 million of that went to consultants.']],
+    [
+      'The bill came to $4.2 million. $1.1 million of that went to consultants.',
+      ['The bill came to $4.2 million.', '$1.1 million of that went to consultants.'],
+    ],
     ['Inflation eased to 2.9% in March. 3% had been expected.', ['Inflation eased to 2.9% in March.', '3% had been expected.']],
     ['Apple Inc. shares rose 2.5 p.c. The Nasdaq closed higher.', ['Apple Inc. shares rose 2.5 p.c.', 'The Nasdaq closed higher.']],
     ['The write-down totalled €1.5bn. The regulator is investigating.', ['The write-down totalled €1.5bn.', 'The regulator is investigating.']],
@@ -162,7 +186,10 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['Version 1.0 shipped. Version 2.0 did not.', ['Version 1.0 shipped.', 'Version 2.0 did not.']],
     ['The IP is 192.168.0.1. Do not share it.', ['The IP is 192.168.0.1.', 'Do not share it.']],
     ['The patch is in 2.4.1. 2.4.0 users should upgrade.', ['The patch is in 2.4.1.', '2.4.0 users should upgrade.']],
-    ['Apple released version 10.15.7 of macOS. Then it stopped updates for older Macs.', ['Apple released version 10.15.7 of macOS.', 'Then it stopped updates for older Macs.']],
+    [
+      'Apple released version 10.15.7 of macOS. Then it stopped updates for older Macs.',
+      ['Apple released version 10.15.7 of macOS.', 'Then it stopped updates for older Macs.'],
+    ],
     ['The flaw affects Chrome ver. 120 and earlier.', ['The flaw affects Chrome ver. 120 and earlier.']],
     ['The app (v. 3.2.1) crashed on launch.', ['The app (v. 3.2.1) crashed on launch.']],
     ['Upgrade to Node.js v20.11.1. Older releases are vulnerable.', ['Upgrade to Node.js v20.11.1.', 'Older releases are vulnerable.']],
@@ -268,19 +295,25 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
   ],
   wrappedArticle: [
     [
-      'WASHINGTON — The U.S. Department of Transportation said on Monday that\nridership rose 12.5% in 2025, far above what\nTransportation Secretary Pete Buttigieg had predicted. Mr. Alvarez, the\ncouncil\'s chair, disagreed.',
+      "WASHINGTON — The U.S. Department of Transportation said on Monday that\nridership rose 12.5% in 2025, far above what\nTransportation Secretary Pete Buttigieg had predicted. Mr. Alvarez, the\ncouncil's chair, disagreed.",
       [
         'WASHINGTON — The U.S. Department of Transportation said on Monday that\nridership rose 12.5% in 2025, far above what\nTransportation Secretary Pete Buttigieg had predicted.',
-        'Mr. Alvarez, the\ncouncil\'s chair, disagreed.',
+        "Mr. Alvarez, the\ncouncil's chair, disagreed.",
       ],
     ],
     [
       'Key Findings\nRidership rose sharply in the first quarter, according to the report by\nJane Q. Doe and the Metropolitan Washington Council of Governments.',
-      ['Key Findings', 'Ridership rose sharply in the first quarter, according to the report by\nJane Q. Doe and the Metropolitan Washington Council of Governments.'],
+      [
+        'Key Findings',
+        'Ridership rose sharply in the first quarter, according to the report by\nJane Q. Doe and the Metropolitan Washington Council of Governments.',
+      ],
     ],
     [
       'Officials expect the line to open at 9 a.m. on Jan. 5, 2027, after the\nNew York City Transit Authority completes its review of the signals\nSystem Upgrade Program. The program costs $1.2 billion.',
-      ['Officials expect the line to open at 9 a.m. on Jan. 5, 2027, after the\nNew York City Transit Authority completes its review of the signals\nSystem Upgrade Program.', 'The program costs $1.2 billion.'],
+      [
+        'Officials expect the line to open at 9 a.m. on Jan. 5, 2027, after the\nNew York City Transit Authority completes its review of the signals\nSystem Upgrade Program.',
+        'The program costs $1.2 billion.',
+      ],
     ],
     ['Dear Sir,\nThank you for your letter.', ['Dear Sir,\nThank you for your letter.']],
   ],
@@ -311,7 +344,10 @@ export const SEGMENT_CASES: Record<string, SegmentCase[]> = {
     ['## Results\nCosts rose.', ['## Results', 'Costs rose.']],
     ['# Title\n\nBody text.', ['# Title', 'Body text.']],
     ['BUDGET SHORTFALL\nThe city faces a deficit.', ['BUDGET SHORTFALL', 'The city faces a deficit.']],
-    ['The Budget Debate In Context\nThe city council met on Monday to discuss the budget for the next year.', ['The Budget Debate In Context', 'The city council met on Monday to discuss the budget for the next year.']],
+    [
+      'The Budget Debate In Context\nThe city council met on Monday to discuss the budget for the next year.',
+      ['The Budget Debate In Context', 'The city council met on Monday to discuss the budget for the next year.'],
+    ],
     ['The report found:\n- ridership rose\n- costs fell', ['The report found:', '- ridership rose', '- costs fell']],
     ['- First item\n- Second item', ['- First item', '- Second item']],
     ['* One\n* Two\n* Three', ['* One', '* Two', '* Three']],

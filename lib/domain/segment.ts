@@ -228,7 +228,8 @@ export function splitParagraphs(text: string): Span[] {
 
 // Bullets and markers that cannot be mistaken for prose. Matched in place (sticky) on the whole
 // text; no marker is long enough to reach past its line, and `$` (multiline) ends it at a break.
-const STRONG_MARKER = /(?:[-*+•·‣◦▪▫■□●○–—]|#{1,6}|\d{1,3}\)|\(\d{1,3}\)|\([a-zA-Z]{1,4}\)|[a-zA-Z]\)|[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\))(?=[ \t\u00a0\u0085]|$)/my;
+const STRONG_MARKER =
+  /(?:[-*+•·‣◦▪▫■□●○–—]|#{1,6}|\d{1,3}\)|\(\d{1,3}\)|\([a-zA-Z]{1,4}\)|[a-zA-Z]\)|[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\))(?=[ \t\u00a0\u0085]|$)/my;
 // "1." "a." "iv." "II." could also be a wrapped number or abbreviation, so they only start a block
 // where a list can plausibly begin.
 const WEAK_MARKER = /(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6}|I)\.(?=[ \t\u00a0\u0085]|$)/my;
@@ -451,10 +452,18 @@ function classify(text: string, token: Token, limit: number): Abbr | 'initial' |
   }
   if (length <= 9 && text.charCodeAt(start + 1) === 45 && PARTY_TAG.test(text.slice(start, token.end))) return 'endable';
   // German street names: Goethestr. 12
-  if (length > 4 && (text.charCodeAt(token.end - 3) | 32) === 115 && (text.charCodeAt(token.end - 2) | 32) === 116 && (text.charCodeAt(token.end - 1) | 32) === 114) return 'numeric';
+  if (
+    length > 4 &&
+    (text.charCodeAt(token.end - 3) | 32) === 115 &&
+    (text.charCodeAt(token.end - 2) | 32) === 116 &&
+    (text.charCodeAt(token.end - 1) | 32) === 114
+  )
+    return 'numeric';
   if (singleLetter) return length === 1 && first === 73 ? null : 'initial'; // "I" is a word
-  if (length >= 3 && (text.charCodeAt(token.end - 2) === 46 || text.charCodeAt(token.end - 3) === 46) && DOTTED.test(text.slice(start, token.end))) return 'starter';
-  if (length <= 3 && isDigitCode(first) && isDigitCode(text.charCodeAt(token.end - 1)) && (length < 3 || isDigitCode(text.charCodeAt(start + 1)))) return 'ordinal';
+  if (length >= 3 && (text.charCodeAt(token.end - 2) === 46 || text.charCodeAt(token.end - 3) === 46) && DOTTED.test(text.slice(start, token.end)))
+    return 'starter';
+  if (length <= 3 && isDigitCode(first) && isDigitCode(text.charCodeAt(token.end - 1)) && (length < 3 || isDigitCode(text.charCodeAt(start + 1))))
+    return 'ordinal';
   return null;
 }
 

@@ -53,13 +53,11 @@ const allowed: [ClaimStatus, keyof typeof events, Actor, ClaimStatus][] = [
   ['IN_REVIEW', 'return', admin, 'RETURNED'],
   ['APPROVED', 'reopen', editor, 'RETURNED'],
   ['APPROVED', 'reopen', admin, 'RETURNED'],
-  ...(['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'IN_REVIEW', 'RETURNED'] as const).flatMap(
-    (s): [ClaimStatus, keyof typeof events, Actor, ClaimStatus][] => [
-      [s, 'exclude', editor, 'NOT_CHECK_WORTHY'],
-      [s, 'exclude', admin, 'NOT_CHECK_WORTHY'],
-      [s, 'exclude', checker, 'NOT_CHECK_WORTHY'],
-    ],
-  ),
+  ...(['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'IN_REVIEW', 'RETURNED'] as const).flatMap((s): [ClaimStatus, keyof typeof events, Actor, ClaimStatus][] => [
+    [s, 'exclude', editor, 'NOT_CHECK_WORTHY'],
+    [s, 'exclude', admin, 'NOT_CHECK_WORTHY'],
+    [s, 'exclude', checker, 'NOT_CHECK_WORTHY'],
+  ]),
   ['UNASSIGNED', 'exclude', otherChecker, 'NOT_CHECK_WORTHY'],
   ['NOT_CHECK_WORTHY', 'include', editor, 'IN_RESEARCH'],
   ['NOT_CHECK_WORTHY', 'include', admin, 'IN_RESEARCH'],
@@ -100,12 +98,12 @@ describe('transition: rules beyond status and role', () => {
     });
   });
 
-  it.each([
-    [{ type: 'submit', hasVerdict: false, hasRationale: true }],
-    [{ type: 'submit', hasVerdict: true, hasRationale: false }],
-  ] as const)('submit without verdict or rationale is refused: %j', (event) => {
-    expect(transition(claim('IN_RESEARCH'), event, checker)).toMatchObject({ ok: false, code: 'missing_input' });
-  });
+  it.each([[{ type: 'submit', hasVerdict: false, hasRationale: true }], [{ type: 'submit', hasVerdict: true, hasRationale: false }]] as const)(
+    'submit without verdict or rationale is refused: %j',
+    (event) => {
+      expect(transition(claim('IN_RESEARCH'), event, checker)).toMatchObject({ ok: false, code: 'missing_input' });
+    },
+  );
 
   it.each([
     ['return', { type: 'return', comment: '  ' }, 'IN_REVIEW'],

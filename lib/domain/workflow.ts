@@ -29,9 +29,7 @@ export type WorkflowEvent =
 
 type WorkflowErrorCode = 'forbidden' | 'invalid_transition' | 'own_verdict' | 'missing_input';
 
-export type TransitionResult =
-  | { ok: true; state: WorkflowClaim }
-  | { ok: false; code: WorkflowErrorCode; message: string };
+export type TransitionResult = { ok: true; state: WorkflowClaim } | { ok: false; code: WorkflowErrorCode; message: string };
 
 const refuse = (code: WorkflowErrorCode, message: string): TransitionResult => ({ ok: false, code, message });
 

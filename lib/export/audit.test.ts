@@ -31,7 +31,13 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
     articleId = (await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Audit Title\n\nThe budget rose 4%. Taxes fell.' })).id;
     const instant = new Date('2026-07-01T12:00:00.000Z');
     await prisma.auditEvent.createMany({
-      data: Array.from({ length: BULK }, (_, i) => ({ teamId: team.id, actorId: admin.id, type: 'claim.notes_updated', data: { n: i }, createdAt: i < 1500 ? instant : new Date(instant.getTime() + i) })),
+      data: Array.from({ length: BULK }, (_, i) => ({
+        teamId: team.id,
+        actorId: admin.id,
+        type: 'claim.notes_updated',
+        data: { n: i },
+        createdAt: i < 1500 ? instant : new Date(instant.getTime() + i),
+      })),
     });
     await createArticle(prisma, { teamId: other.id, actorId: outsider.id, text: 'Other Title\n\nTheir claim rose 9%.' });
   }, 60_000);
@@ -62,7 +68,11 @@ describe.skipIf(!hasDatabase)('audit log export route (database)', async () => {
     expect(lines[0]).toBe('Event ID,Time,Event,Actor,What happened,Article ID,Claim ID,Data (JSON)');
     expect(lines[1]).toMatch(/^\w+,2026-07-01T12:00:00\.000Z,claim\.notes_updated,Avery,updated the research notes,,,"{""n"":\d+}"$/);
     // The import happened today, after the dated events; the actor whose name starts with "=" stays text.
-    expect(lines[BULK + 1]).toMatch(new RegExp(`^\\w+,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,article.imported,'=Eve,imported the article “Audit Title” \\(2 claims\\),${articleId},,"{""title"":""Audit Title"",""claims"":2}"$`));
+    expect(lines[BULK + 1]).toMatch(
+      new RegExp(
+        `^\\w+,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,article.imported,'=Eve,imported the article “Audit Title” \\(2 claims\\),${articleId},,"{""title"":""Audit Title"",""claims"":2}"$`,
+      ),
+    );
     expect(lines).toHaveLength(BULK + 3);
     expect(lines.join('\n')).not.toMatch(/@example\.test|Other Title|Oscar/);
   });

@@ -24,9 +24,7 @@ describe('csvRecords', () => {
   });
 
   it('quotes cells with commas, quotes and line breaks as RFC 4180 says, doubling quotes', () => {
-    expect(csvRecords([['one, two', 'say "hi"', 'line\nbreak', 'cr\r\nlf', 'plain']])).toBe(
-      '"one, two","say ""hi""","line\nbreak","cr\r\nlf",plain\r\n',
-    );
+    expect(csvRecords([['one, two', 'say "hi"', 'line\nbreak', 'cr\r\nlf', 'plain']])).toBe('"one, two","say ""hi""","line\nbreak","cr\r\nlf",plain\r\n');
   });
 
   it('guards text cells but not numbers, writes null as empty and a list one item per line', () => {

@@ -53,7 +53,16 @@ export function exportResponse<Row extends ExportRow>(format: ExportFormat, spec
   let first = true;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(format === 'json' ? '[\n' : csvRecords([], spec.columns.map((c) => c.header))));
+      controller.enqueue(
+        encoder.encode(
+          format === 'json'
+            ? '[\n'
+            : csvRecords(
+                [],
+                spec.columns.map((c) => c.header),
+              ),
+        ),
+      );
     },
     // One batch per pull: a slow download holds back the next query instead of filling memory.
     async pull(controller) {

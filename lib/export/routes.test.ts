@@ -43,8 +43,13 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
     const claims = await prisma.claim.findMany({ where: { articleId: smallId }, orderBy: { position: 'asc' } });
     const label = await prisma.verdictLabel.findFirstOrThrow({ where: { teamId: team.id, name: 'False' } });
     const verdict = { verdictLabelId: label.id, proposedById: checker.id, proposedAt: new Date('2026-06-01T10:00:00.000Z') };
-    await prisma.claim.update({ where: { id: claims[0].id }, data: { status: 'APPROVED', ...verdict, rationale: '=HYPERLINK("http://evil.example")', assigneeId: checker.id } });
-    await prisma.review.create({ data: { teamId: team.id, claimId: claims[0].id, reviewerId: editor.id, decision: 'APPROVED', createdAt: new Date('2026-06-02T10:00:00.000Z') } });
+    await prisma.claim.update({
+      where: { id: claims[0].id },
+      data: { status: 'APPROVED', ...verdict, rationale: '=HYPERLINK("http://evil.example")', assigneeId: checker.id },
+    });
+    await prisma.review.create({
+      data: { teamId: team.id, claimId: claims[0].id, reviewerId: editor.id, decision: 'APPROVED', createdAt: new Date('2026-06-02T10:00:00.000Z') },
+    });
     for (const url of ['https://a.example/1', 'https://b.example/2']) {
       await prisma.evidence.create({ data: { teamId: team.id, claimId: claims[0].id, url, title: 'Source', stance: 'REFUTES', authorId: checker.id } });
     }
@@ -69,7 +74,10 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
     session.user = editor;
     const unknown = await claimsExport(smallId, 'xlsx');
     expect(unknown.status).toBe(422);
-    expect(await unknown.json()).toEqual({ error: 'Not valid. Choose format=csv or format=json.', fieldErrors: { format: ['Choose format=csv or format=json.'] } });
+    expect(await unknown.json()).toEqual({
+      error: 'Not valid. Choose format=csv or format=json.',
+      fieldErrors: { format: ['Choose format=csv or format=json.'] },
+    });
   });
 
   it("answers 404 for another team's article", async () => {
@@ -92,7 +100,9 @@ describe.skipIf(!hasDatabase)('export routes (database)', async () => {
     );
     expect(body).toContain(`"The budget rose 4%, officials said.",`);
     expect(body).toContain(`,APPROVED,`);
-    expect(body).toContain(`,Checker,,False,"'=HYPERLINK(""http://evil.example"")",Checker,2026-06-01T10:00:00.000Z,2026-06-02T10:00:00.000Z,2,"https://a.example/1\nhttps://b.example/2",,\r\n`);
+    expect(body).toContain(
+      `,Checker,,False,"'=HYPERLINK(""http://evil.example"")",Checker,2026-06-01T10:00:00.000Z,2026-06-02T10:00:00.000Z,2,"https://a.example/1\nhttps://b.example/2",,\r\n`,
+    );
     expect(body).toContain(`"Line one\nline ""two"""`);
     expect(body).not.toContain('Schools opened.');
     expect(body).not.toMatch(/@example\.test/);

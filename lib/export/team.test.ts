@@ -79,7 +79,11 @@ function asImported(doc: ExportFile): ExportFile {
         corrections: (c.corrections as Row[]).map((k) => ({ ...k, createdById: null, decidedById: null })),
       })),
     })),
-    auditEvents: (doc.auditEvents as Row[]).map((e) => ({ ...e, actorId: null, importedActorName: e.actorId ? byName(e.actorId, null) : e.importedActorName })) as unknown as ExportFile['auditEvents'],
+    auditEvents: (doc.auditEvents as Row[]).map((e) => ({
+      ...e,
+      actorId: null,
+      importedActorName: e.actorId ? byName(e.actorId, null) : e.importedActorName,
+    })) as unknown as ExportFile['auditEvents'],
   };
 }
 
@@ -99,7 +103,10 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
   async function richTeam() {
     const { team, member } = await newTeam('Rich');
     const [admin, editor, checker] = [await member('admin', 'Ada Admin'), await member('editor', 'Eve Editor'), await member('checker', 'Carl Checker')];
-    await prisma.team.update({ where: { id: team.id }, data: { orgName: 'Rich Desk Ltd', orgUrl: 'https://rich.example', orgLogoUrl: 'https://rich.example/logo.png' } });
+    await prisma.team.update({
+      where: { id: team.id },
+      data: { orgName: 'Rich Desk Ltd', orgUrl: 'https://rich.example', orgLogoUrl: 'https://rich.example/logo.png' },
+    });
     const labels = await prisma.verdictLabel.findMany({ where: { teamId: team.id }, orderBy: { position: 'asc' } });
     const label = (name: string) => labels.find((l) => l.name === name)!.id;
     await prisma.verdictLabel.update({ where: { id: label('Unverifiable') }, data: { retiredAt: new Date('2026-03-01T10:00:00.000Z') } });
@@ -107,21 +114,40 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
     const tunnel = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: V1 });
     const tunnelClaims = await prisma.claim.findMany({ where: { articleId: tunnel.id }, orderBy: { position: 'asc' } });
     await prisma.claim.update({ where: { id: tunnelClaims[0].id }, data: { status: 'IN_RESEARCH', assigneeId: checker.id, notes: 'Audit office figure.' } });
-    await prisma.evidence.create({ data: { teamId: team.id, claimId: tunnelClaims[0].id, url: 'https://example.org/audit', title: 'Audit', stance: 'SUPPORTS', authorId: checker.id } });
-    await prisma.claim.update({ where: { id: tunnelClaims[1].id }, data: { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2026-07-01T00:00:00.000Z') } });
+    await prisma.evidence.create({
+      data: { teamId: team.id, claimId: tunnelClaims[0].id, url: 'https://example.org/audit', title: 'Audit', stance: 'SUPPORTS', authorId: checker.id },
+    });
+    await prisma.claim.update({
+      where: { id: tunnelClaims[1].id },
+      data: { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2026-07-01T00:00:00.000Z') },
+    });
     // Edits one sentence (previousText), removes one (archived), keeps version 1 with its changes.
     await reimportArticle(prisma, { teamId: team.id, actorId: editor.id, articleId: tunnel.id, input: importArticleSchema.parse({ text: V2 }) });
     await prisma.article.update({
       where: { id: tunnel.id },
-      data: { byline: 'By Ann Writer', sourceUrl: 'https://news.example/tunnel', outlet: 'News', author: 'Ann Writer', publishedAt: new Date('2026-05-05T08:00:00.000Z') },
+      data: {
+        byline: 'By Ann Writer',
+        sourceUrl: 'https://news.example/tunnel',
+        outlet: 'News',
+        author: 'Ann Writer',
+        publishedAt: new Date('2026-05-05T08:00:00.000Z'),
+      },
     });
 
     const budget = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: BUDGET });
     await prisma.article.update({ where: { id: budget.id }, data: { reportPublishedAt: new Date('2026-06-02T09:00:00.000Z'), language: 'en' } });
     const c = await prisma.claim.findMany({ where: { articleId: budget.id }, orderBy: { position: 'asc' } });
-    const proposed = { verdictLabelId: label('False'), rationale: 'The audit says 2%.', proposedById: checker.id, proposedAt: new Date('2026-06-01T12:00:00.000Z') };
+    const proposed = {
+      verdictLabelId: label('False'),
+      rationale: 'The audit says 2%.',
+      proposedById: checker.id,
+      proposedAt: new Date('2026-06-01T12:00:00.000Z'),
+    };
     await prisma.claim.update({ where: { id: c[1].id }, data: { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2026-06-20T00:00:00.000Z') } });
-    await prisma.claim.update({ where: { id: c[2].id }, data: { status: 'IN_RESEARCH', assigneeId: checker.id, asChecked: 'The council approved the budget 7–2.' } });
+    await prisma.claim.update({
+      where: { id: c[2].id },
+      data: { status: 'IN_RESEARCH', assigneeId: checker.id, asChecked: 'The council approved the budget 7–2.' },
+    });
     await prisma.claim.update({ where: { id: c[3].id }, data: { status: 'IN_REVIEW', assigneeId: checker.id, ...proposed, version: 3 } });
     await prisma.claim.update({ where: { id: c[4].id }, data: { status: 'RETURNED', assigneeId: checker.id, ...proposed } });
     await prisma.review.create({ data: { teamId: team.id, claimId: c[4].id, reviewerId: editor.id, decision: 'RETURNED', comment: 'Cite the audit.' } });
@@ -151,7 +177,9 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
         authorId: checker.id,
       },
     });
-    await prisma.review.create({ data: { teamId: team.id, claimId: approved.id, reviewerId: editor.id, decision: 'APPROVED', createdAt: new Date('2026-06-02T08:00:00.000Z') } });
+    await prisma.review.create({
+      data: { teamId: team.id, claimId: approved.id, reviewerId: editor.id, decision: 'APPROVED', createdAt: new Date('2026-06-02T08:00:00.000Z') },
+    });
     await prisma.correction.create({
       data: {
         teamId: team.id,
@@ -168,15 +196,38 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
         decidedAt: new Date('2026-06-04T09:00:00.000Z'),
       },
     });
-    await prisma.claim.update({ where: { id: c[5].id }, data: { status: 'NOT_CHECK_WORTHY', notCheckWorthyReason: 'A promise.', statusBeforeExclusion: 'ASSIGNED' } });
+    await prisma.claim.update({
+      where: { id: c[5].id },
+      data: { status: 'NOT_CHECK_WORTHY', notCheckWorthyReason: 'A promise.', statusBeforeExclusion: 'ASSIGNED' },
+    });
     // The tunnel's first claim reuses the budget verdict: a link to a claim later in the file.
     const reusing = (await prisma.claim.findFirstOrThrow({ where: { articleId: tunnel.id, archivedAt: null }, orderBy: { position: 'asc' } })).id;
     await prisma.claim.update({ where: { id: reusing }, data: { reusedFromId: approved.id, verdictLabelId: label('Mostly true'), rationale: 'Reused.' } });
     await prisma.auditEvent.createMany({
       data: [
-        { teamId: team.id, actorId: checker.id, claimId: approved.id, articleId: budget.id, type: 'evidence.added', data: { evidenceId: evidence.id, title: 'Budget book' } },
-        { teamId: team.id, actorId: checker.id, claimId: reusing, articleId: tunnel.id, type: 'verdict.reused', data: { sourceClaimId: approved.id, nested: [{ userId: admin.id }] } },
-        { teamId: team.id, actorId: null, type: 'team.member_added', data: { userId: checker.id, name: 'Carl Checker' }, createdAt: new Date('2026-01-01T00:00:00.000Z') },
+        {
+          teamId: team.id,
+          actorId: checker.id,
+          claimId: approved.id,
+          articleId: budget.id,
+          type: 'evidence.added',
+          data: { evidenceId: evidence.id, title: 'Budget book' },
+        },
+        {
+          teamId: team.id,
+          actorId: checker.id,
+          claimId: reusing,
+          articleId: tunnel.id,
+          type: 'verdict.reused',
+          data: { sourceClaimId: approved.id, nested: [{ userId: admin.id }] },
+        },
+        {
+          teamId: team.id,
+          actorId: null,
+          type: 'team.member_added',
+          data: { userId: checker.id, name: 'Carl Checker' },
+          createdAt: new Date('2026-01-01T00:00:00.000Z'),
+        },
       ],
     });
     await prisma.notification.createMany({
@@ -196,7 +247,10 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
     const claims = (first.articles as { claims: Record<string, unknown>[]; versions: unknown[] }[]).flatMap((a) => a.claims);
     expect(new Set(claims.map((c) => c.status))).toEqual(new Set(CLAIM_STATUSES));
     for (const field of ['archivedAt', 'previousText', 'reusedFromId', 'asChecked', 'publishedAt', 'firstPublishedAt', 'statusBeforeExclusion', 'dueAt']) {
-      expect(claims.some((c) => c[field] !== null), field).toBe(true);
+      expect(
+        claims.some((c) => c[field] !== null),
+        field,
+      ).toBe(true);
     }
     expect(claims.some((c) => (c.checkWorthinessReasons as unknown[]).length > 0)).toBe(true);
     expect((first.articles as { versions: unknown[] }[]).some((a) => a.versions.length > 0)).toBe(true);
@@ -218,9 +272,14 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
     second.auditEvents = second.auditEvents.filter((e) => e.type !== 'team.imported');
 
     // Imported, nothing is public and nobody here decided anything: decisions and history keep the names they had.
-    const claimsOf = (doc: ExportFile) => (doc.articles as { claims: { publishedAt: unknown; reviews: { reviewerId: unknown }[] }[] }[]).flatMap((a) => a.claims);
+    const claimsOf = (doc: ExportFile) =>
+      (doc.articles as { claims: { publishedAt: unknown; reviews: { reviewerId: unknown }[] }[] }[]).flatMap((a) => a.claims);
     expect(claimsOf(second).every((c) => c.publishedAt === null)).toBe(true);
-    expect(claimsOf(second).flatMap((c) => c.reviews).every((r) => r.reviewerId === null)).toBe(true);
+    expect(
+      claimsOf(second)
+        .flatMap((c) => c.reviews)
+        .every((r) => r.reviewerId === null),
+    ).toBe(true);
     expect((second.auditEvents as unknown as { actorId: unknown }[]).every((e) => e.actorId === null)).toBe(true);
 
     const a = normalise(asImported(first));
@@ -246,7 +305,9 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
     const busy = await newTeam('Busy');
     const busyEditor = await busy.member('editor', 'Bea Busy');
     await createArticle(prisma, { teamId: busy.team.id, actorId: busyEditor.id, text: 'Busy Title\n\nTaxes fell 2%.' });
-    await expect(importTeam(prisma, busy.team.id, doc, busyEditor)).rejects.toThrow(/already has 1 article\. A team export is imported only into an empty team/);
+    await expect(importTeam(prisma, busy.team.id, doc, busyEditor)).rejects.toThrow(
+      /already has 1 article\. A team export is imported only into an empty team/,
+    );
     expect(await prisma.article.count({ where: { teamId: busy.team.id } })).toBe(1);
     expect(await prisma.user.count({ where: { email: editor.email } })).toBe(0);
   });
@@ -283,8 +344,18 @@ describe.skipIf(!hasDatabase)('team export and import (database)', () => {
     const source = await newTeam('Atomic');
     const editor = await source.member('editor', 'Abe Atomic');
     const article = await createArticle(prisma, { teamId: source.team.id, actorId: editor.id, text: 'Atomic Title\n\nThe budget rose 4%. Taxes fell.' });
-    await reimportArticle(prisma, { teamId: source.team.id, actorId: editor.id, articleId: article.id, input: importArticleSchema.parse({ text: 'Atomic Title\n\nThe budget rose 5%. Taxes fell.' }) });
-    await reimportArticle(prisma, { teamId: source.team.id, actorId: editor.id, articleId: article.id, input: importArticleSchema.parse({ text: 'Atomic Title\n\nThe budget rose 6%. Taxes fell.' }) });
+    await reimportArticle(prisma, {
+      teamId: source.team.id,
+      actorId: editor.id,
+      articleId: article.id,
+      input: importArticleSchema.parse({ text: 'Atomic Title\n\nThe budget rose 5%. Taxes fell.' }),
+    });
+    await reimportArticle(prisma, {
+      teamId: source.team.id,
+      actorId: editor.id,
+      articleId: article.id,
+      input: importArticleSchema.parse({ text: 'Atomic Title\n\nThe budget rose 6%. Taxes fell.' }),
+    });
     const doc = asFile(await exportTeam(prisma, source.team.id)) as unknown as { articles: { versions: { version: number }[] }[] };
     await prisma.user.update({ where: { id: editor.id }, data: { email: `moved.${editor.email}` } });
     // Two versions with one number pass validation but break a unique index in the database.

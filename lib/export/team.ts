@@ -82,7 +82,10 @@ const maybeText = z.string().nullable();
 const int = z.number().int();
 const date = z.iso.datetime().transform((s) => new Date(s));
 const maybeDate = date.nullable();
-const json = z.json().refine((v) => v !== null, 'must not be null').transform((v) => v as Prisma.InputJsonValue);
+const json = z
+  .json()
+  .refine((v) => v !== null, 'must not be null')
+  .transform((v) => v as Prisma.InputJsonValue);
 
 const evidenceSchema = z.strictObject({
   id: ref,
@@ -383,7 +386,13 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
       });
       // Nothing is public until an editor of this desk publishes it.
       await tx.article.createMany({
-        data: doc.articles.map(({ versions: _v, claims: _c, ...a }) => ({ ...a, id: to(a.id), teamId, createdById: to(a.createdById), reportPublishedAt: null })),
+        data: doc.articles.map(({ versions: _v, claims: _c, ...a }) => ({
+          ...a,
+          id: to(a.id),
+          teamId,
+          createdById: to(a.createdById),
+          reportPublishedAt: null,
+        })),
       });
       await tx.articleVersion.createMany({
         data: versions.map((v) => ({ ...v, id: to(v.id), articleId: to(v.articleId), changes: remapJson(v.changes), createdById: toLoose(v.createdById) })),
@@ -409,7 +418,14 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
       await tx.evidence.createMany({ data: evidence.map((e) => ({ ...e, id: to(e.id), teamId, claimId: to(e.claimId), authorId: to(e.authorId) })) });
       // Review decisions and history made elsewhere are imported as such: by name, never as a member of this team.
       await tx.review.createMany({
-        data: reviews.map((r) => ({ ...r, id: to(r.id), teamId, claimId: to(r.claimId), reviewerId: null, importedReviewerName: importedName(r.reviewerId, r.importedReviewerName) })),
+        data: reviews.map((r) => ({
+          ...r,
+          id: to(r.id),
+          teamId,
+          claimId: to(r.claimId),
+          reviewerId: null,
+          importedReviewerName: importedName(r.reviewerId, r.importedReviewerName),
+        })),
       });
       await tx.correction.createMany({
         data: corrections.map((k) => ({
@@ -421,7 +437,9 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
           createdById: null,
           decidedById: null,
           // A proposal still waiting in the other installation is not carried over as one waiting here.
-          ...(k.status === 'PROPOSED' ? { status: 'REJECTED' as const, decisionComment: 'Waiting for a decision when the team was exported; not carried over.' } : {}),
+          ...(k.status === 'PROPOSED'
+            ? { status: 'REJECTED' as const, decisionComment: 'Waiting for a decision when the team was exported; not carried over.' }
+            : {}),
         })),
       });
       await tx.auditEvent.createMany({
@@ -445,7 +463,11 @@ export async function importTeam(db: PrismaClient, targetTeamId: string, input: 
         members: doc.members.length,
         createdMembers: newMembers.map((m) => m.email),
       };
-      await recordAudit(tx, { teamId, actorId: actor.id, event: auditEvent('team.imported', { ...result, exportedAt: doc.exportedAt.toISOString(), fromTeam: doc.team.name }) });
+      await recordAudit(tx, {
+        teamId,
+        actorId: actor.id,
+        event: auditEvent('team.imported', { ...result, exportedAt: doc.exportedAt.toISOString(), fromTeam: doc.team.name }),
+      });
       return result;
     },
     { maxWait: 30_000, timeout: 10 * 60_000 },

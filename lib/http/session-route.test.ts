@@ -14,7 +14,12 @@ describe('sessionRoute', () => {
   afterEach(() => vi.restoreAllMocks());
 
   const route = sessionRoute(
-    { does: 'open the thing', permission: 'claim.review', params: z.object({ thingId: z.string().max(3, 'Too long.') }), query: z.object({ n: z.coerce.number().int().default(1) }) },
+    {
+      does: 'open the thing',
+      permission: 'claim.review',
+      params: z.object({ thingId: z.string().max(3, 'Too long.') }),
+      query: z.object({ n: z.coerce.number().int().default(1) }),
+    },
     async ({ user, params, query }) => {
       if (params.thingId === 'nil') throw new RouteError(404, 'No such thing.');
       if (params.thingId === 'db') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });

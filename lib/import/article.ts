@@ -10,10 +10,7 @@ import { auditEvent } from '@/lib/domain/audit-events';
 import { insertClaims } from '@/lib/import/claim-rows';
 import type { ImportArticleInput } from '@/lib/validation/article';
 
-export async function importArticle(
-  prisma: PrismaClient,
-  { teamId, actorId, input }: { teamId: string; actorId: string; input: ImportArticleInput },
-) {
+export async function importArticle(prisma: PrismaClient, { teamId, actorId, input }: { teamId: string; actorId: string; input: ImportArticleInput }) {
   const parsed = parseArticle({ text: normalizeArticleText(input.text), title: input.title ?? null, locale: input.language ?? null });
   return prisma.$transaction(
     async (tx) => {
@@ -33,7 +30,12 @@ export async function importArticle(
         select: { id: true, title: true, byline: true },
       });
       await insertClaims(tx, { teamId, articleId: article.id, language: parsed.language, claims: parsed.claims });
-      await recordAudit(tx, { teamId, actorId, articleId: article.id, event: auditEvent('article.imported', { title: parsed.title, claims: parsed.claims.length }) });
+      await recordAudit(tx, {
+        teamId,
+        actorId,
+        articleId: article.id,
+        event: auditEvent('article.imported', { title: parsed.title, claims: parsed.claims.length }),
+      });
       return { ...article, claims: parsed.claims };
     },
     { timeout: 60_000, maxWait: 30_000 },

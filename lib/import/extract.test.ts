@@ -89,7 +89,10 @@ describe('extractFromHtml', () => {
   });
 
   it('decodes bytes in the charset the page declares', () => {
-    const html = Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Le caf\xe9 a ferm\xe9 en 2020.</p></body></html>', 'latin1');
+    const html = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Le caf\xe9 a ferm\xe9 en 2020.</p></body></html>',
+      'latin1',
+    );
     expect(extractFromHtml(html).text).toBe('Le café a fermé en 2020.');
   });
 
@@ -119,7 +122,9 @@ describe('extractFromDocx', () => {
           children: [
             new Paragraph({ text: 'Harbour tunnel opens', heading: HeadingLevel.HEADING_1 }),
             new Paragraph({ children: [new TextRun('By Jane Doe')] }),
-            new Paragraph({ children: [new TextRun('The tunnel cost '), new TextRun({ text: '$2.1 billion', bold: true }), new TextRun('. It opened on May 4.')] }),
+            new Paragraph({
+              children: [new TextRun('The tunnel cost '), new TextRun({ text: '$2.1 billion', bold: true }), new TextRun('. It opened on May 4.')],
+            }),
             new Paragraph({ text: 'Who paid', heading: HeadingLevel.HEADING_2 }),
             new Paragraph({ text: 'Federal grants covered 40 percent.', bullet: { level: 0 } }),
           ],
@@ -127,11 +132,18 @@ describe('extractFromDocx', () => {
       ],
     });
     const extracted = await extractFromDocx(await Packer.toBuffer(doc));
-    expect(extracted.text).toBe('Harbour tunnel opens\n\nBy Jane Doe\n\nThe tunnel cost $2.1 billion. It opened on May 4.\n\nWho paid\n\nFederal grants covered 40 percent.');
+    expect(extracted.text).toBe(
+      'Harbour tunnel opens\n\nBy Jane Doe\n\nThe tunnel cost $2.1 billion. It opened on May 4.\n\nWho paid\n\nFederal grants covered 40 percent.',
+    );
     const parsed = parseArticle({ text: extracted.text, locale: 'en' });
     expect(parsed.title).toBe('Harbour tunnel opens');
     expect(parsed.byline).toBe('By Jane Doe');
-    expect(parsed.claims.map((c) => c.text)).toEqual(['The tunnel cost $2.1 billion.', 'It opened on May 4.', 'Who paid', 'Federal grants covered 40 percent.']);
+    expect(parsed.claims.map((c) => c.text)).toEqual([
+      'The tunnel cost $2.1 billion.',
+      'It opened on May 4.',
+      'Who paid',
+      'Federal grants covered 40 percent.',
+    ]);
   });
 
   it('refuses a file that is not a Word document', async () => {
@@ -160,7 +172,10 @@ describe('extractFromUrl', () => {
   });
 
   it('takes plain text as it is', async () => {
-    expect(await extractFromUrl(`${base}/notes.txt`, { allowPrivate: true })).toEqual({ text: 'Title\n\nA plain text article.', sourceUrl: `${base}/notes.txt` });
+    expect(await extractFromUrl(`${base}/notes.txt`, { allowPrivate: true })).toEqual({
+      text: 'Title\n\nA plain text article.',
+      sourceUrl: `${base}/notes.txt`,
+    });
   });
 
   it.each([

@@ -31,11 +31,61 @@ const NO_TEXT_MESSAGE = 'We found no article text on that page.';
 
 /** Elements that end the running paragraph; headings, list items and quotes each become one. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TFOOT',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'IMG', 'VIDEO', 'AUDIO', 'MATH']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'MATH',
+]);
 /** Page furniture, removed only when Readability finds no article and the whole body is used. */
 const FURNITURE = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 
@@ -66,7 +116,10 @@ export function elementToText(root: Node): string {
     }
     if (tag === 'PRE') {
       flush();
-      const lines = (node.textContent ?? '').split('\n').map((l) => l.trimEnd()).filter((l) => l.trim());
+      const lines = (node.textContent ?? '')
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim());
       if (lines.length) paragraphs.push(lines.join('\n'));
       return;
     }
@@ -105,14 +158,22 @@ function metaTags(document: Document): Map<string, string> {
   return tags;
 }
 
-const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'pubdate', 'date', 'dc.date.issued', 'dc.date', 'dcterms.issued'];
+const DATE_META = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'pubdate',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.issued',
+];
 
 /** The date the page declares in its meta tags or microdata, else that of its first `<time datetime>`. */
 function declaredDates(document: Document, meta: Map<string, string>): { declared?: Date; time?: Date } {
   const marked = document.querySelector('[itemprop="datePublished"][datetime], [itemprop="datePublished"][content]');
-  const declared = [...DATE_META.map((key) => meta.get(key)), marked?.getAttribute('datetime') ?? marked?.getAttribute('content')]
-    .map(parseDate)
-    .find(Boolean);
+  const declared = [...DATE_META.map((key) => meta.get(key)), marked?.getAttribute('datetime') ?? marked?.getAttribute('content')].map(parseDate).find(Boolean);
   const time = parseDate((document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]'))?.getAttribute('datetime'));
   return { declared, time };
 }

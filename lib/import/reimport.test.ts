@@ -41,14 +41,19 @@ describe.skipIf(!hasDatabase)('reimportArticle (database)', () => {
     const traffic = byText('Traffic fell 30% in the first week.');
     const mayor = byText('The mayor called it a triumph.');
     await prisma.claim.update({ where: { id: cost.id }, data: { status: 'IN_RESEARCH', assigneeId: actorId, notes: 'Audit office figure.' } });
-    await prisma.evidence.create({ data: { teamId, claimId: cost.id, url: 'https://example.org/audit', title: 'Audit', stance: 'SUPPORTS', authorId: actorId } });
+    await prisma.evidence.create({
+      data: { teamId, claimId: cost.id, url: 'https://example.org/audit', title: 'Audit', stance: 'SUPPORTS', authorId: actorId },
+    });
     await prisma.claim.update({ where: { id: opened.id }, data: { status: 'ASSIGNED', assigneeId: actorId } });
 
     const result = await reimportArticle(prisma, { teamId, actorId, articleId: id, input: importArticleSchema.parse({ text: V2 }) });
     expect(result.version).toBe(2);
     expect(result.changes.counts).toEqual({ kept: 3, moved: 1, changed: 1, added: 1, archived: 1, flagged: 0 });
 
-    const article = await prisma.article.findUniqueOrThrow({ where: { id }, include: { claims: { where: { archivedAt: null }, orderBy: { position: 'asc' } } } });
+    const article = await prisma.article.findUniqueOrThrow({
+      where: { id },
+      include: { claims: { where: { archivedAt: null }, orderBy: { position: 'asc' } } },
+    });
     expect(article.body).toBe(V2);
     expect(article.version).toBe(2);
     expect(article.claims.map((c) => c.text)).toEqual([
@@ -62,7 +67,14 @@ describe.skipIf(!hasDatabase)('reimportArticle (database)', () => {
     for (const c of article.claims) expect(article.body.slice(c.start, c.end)).toBe(c.text);
 
     const costAfter = await prisma.claim.findUniqueOrThrow({ where: { id: cost.id }, include: { evidence: true } });
-    expect(costAfter).toMatchObject({ status: 'IN_RESEARCH', assigneeId: actorId, notes: 'Audit office figure.', previousText: null, position: 2, paragraph: 1 });
+    expect(costAfter).toMatchObject({
+      status: 'IN_RESEARCH',
+      assigneeId: actorId,
+      notes: 'Audit office figure.',
+      previousText: null,
+      position: 2,
+      paragraph: 1,
+    });
     expect(costAfter.evidence).toHaveLength(1);
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: mayor.id } })).toMatchObject({ position: 1, paragraph: 1, archivedAt: null });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: opened.id } })).toMatchObject({
@@ -96,6 +108,8 @@ describe.skipIf(!hasDatabase)('reimportArticle (database)', () => {
   it('refuses an article of another team', async () => {
     const { id } = await importArticle(prisma, { teamId, actorId, input: importArticleSchema.parse({ text: V1 }) });
     const other = await createTeam(prisma, { name: 'Elsewhere', slug: `elsewhere-${uniqueSuffix()}` });
-    await expect(reimportArticle(prisma, { teamId: other.id, actorId, articleId: id, input: importArticleSchema.parse({ text: V2 }) })).rejects.toThrow('No such article');
+    await expect(reimportArticle(prisma, { teamId: other.id, actorId, articleId: id, input: importArticleSchema.parse({ text: V2 }) })).rejects.toThrow(
+      'No such article',
+    );
   });
 });

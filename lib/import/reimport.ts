@@ -79,7 +79,12 @@ export async function reimportArticle(
             audit: auditEvent('claim.changed', { oldText: claim.text, newText: c.text }),
           });
         } else {
-          await writeClaim(tx, { claim, patch: { ...layout, sourceChange: 'CHANGED', sourceText: c.text }, actor, audit: auditEvent('claim.source_changed', { oldText: claim.text, newText: c.text }) });
+          await writeClaim(tx, {
+            claim,
+            patch: { ...layout, sourceChange: 'CHANGED', sourceText: c.text },
+            actor,
+            audit: auditEvent('claim.source_changed', { oldText: claim.text, newText: c.text }),
+          });
           flagged.push({ id: claim.id, text: claim.text, newText: c.text });
         }
       }
@@ -89,7 +94,12 @@ export async function reimportArticle(
         await writeClaim(tx, { claim, patch: { archivedAt: now }, actor, audit: auditEvent('claim.archived', { reason: 'removed from the new version' }) });
       }
       for (const claim of removed.filter((c) => !isOpenForResearch(c))) {
-        await writeClaim(tx, { claim, patch: { sourceChange: 'REMOVED', sourceText: null }, actor, audit: auditEvent('claim.source_removed', { text: claim.text }) });
+        await writeClaim(tx, {
+          claim,
+          patch: { sourceChange: 'REMOVED', sourceText: null },
+          actor,
+          audit: auditEvent('claim.source_removed', { text: claim.text }),
+        });
         flagged.push({ id: claim.id, text: claim.text, newText: null });
       }
       const added = diff.added.map((n) => parsed.claims[n]);
@@ -142,7 +152,12 @@ export async function reimportArticle(
         },
       });
       const { flagged: flaggedCount = 0, ...counts } = changes.counts;
-      await recordAudit(tx, { teamId, actorId, articleId, event: auditEvent('article.reimported', { version: article.version + 1, ...counts, flagged: flaggedCount }) });
+      await recordAudit(tx, {
+        teamId,
+        actorId,
+        articleId,
+        event: auditEvent('article.reimported', { version: article.version + 1, ...counts, flagged: flaggedCount }),
+      });
       return { id: articleId, title: parsed.title, version: article.version + 1, changes };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -8,7 +8,8 @@ describe.skipIf(!hasDatabase)('analyzeStaleTables (database)', () => {
   // One connection, as the embedded database has: the statistics of its own writes are the ones it flushes.
   const prisma = hasDatabase ? createPrismaClient(process.env.DATABASE_URL!, true) : (undefined as never);
   const table = `analyze_probe_${uniqueSuffix().replace(/\W/g, '_')}`;
-  const estimate = async () => Number((await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = '${table}'`))[0].n);
+  const estimate = async () =>
+    Number((await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = '${table}'`))[0].n);
 
   afterAll(async () => {
     await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${table}"`);
@@ -23,7 +24,9 @@ describe.skipIf(!hasDatabase)('analyzeStaleTables (database)', () => {
     const analyzed = await analyzeStaleTables(prisma);
     expect(await estimate()).toBe(500);
     // Unless PostgreSQL's own autovacuum got there first.
-    const [{ auto }] = await prisma.$queryRawUnsafe<{ auto: boolean }[]>(`SELECT last_autoanalyze IS NOT NULL AS "auto" FROM pg_stat_user_tables WHERE relname = '${table}'`);
+    const [{ auto }] = await prisma.$queryRawUnsafe<{ auto: boolean }[]>(
+      `SELECT last_autoanalyze IS NOT NULL AS "auto" FROM pg_stat_user_tables WHERE relname = '${table}'`,
+    );
     if (!auto) expect(analyzed).toContain(`public.${table}`);
 
     // Nothing changed since: the next pass leaves it alone.

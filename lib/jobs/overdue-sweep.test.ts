@@ -63,7 +63,10 @@ describe.skipIf(!hasDatabase)('overdue sweep', async () => {
   // PostgreSQL only: the embedded database is one session and serves one app instance.
   it.skipIf(process.env.CLAIMDESK_EMBEDDED === '1')('a sweep on another instance while one is still committing waits for it, then adds nothing', async () => {
     const { checker, claims, sweep } = await desk(3);
-    await prisma.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2021-03-01') } });
+    await prisma.claim.updateMany({
+      where: { id: { in: claims.map((c) => c.id) } },
+      data: { status: 'ASSIGNED', assigneeId: checker.id, dueAt: new Date('2021-03-01') },
+    });
     const other = testPrisma();
     try {
       let second: Promise<number> | undefined;

@@ -17,7 +17,10 @@ type LookupMock = (host: string, options: dns.LookupOptions, callback: (err: Nod
 function fakeDns(answer: (host: string, call: number) => string[]) {
   let calls = 0;
   return vi.spyOn(dns, 'lookup').mockImplementation(((host, _options, callback) =>
-    callback(null, answer(host, calls++).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))) as LookupMock as unknown as typeof dns.lookup);
+    callback(
+      null,
+      answer(host, calls++).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    )) as LookupMock as unknown as typeof dns.lookup);
 }
 
 let base = '';
@@ -103,7 +106,12 @@ describe('safeFetch', () => {
   });
 
   it('sends the method, headers and body it is given, and returns any status', async () => {
-    const res = await safeFetch(`${base}/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': 'abc' }, body: '{"a":1}', allowPrivate: true });
+    const res = await safeFetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Signature': 'abc' },
+      body: '{"a":1}',
+      allowPrivate: true,
+    });
     expect(res.status).toBe(201);
     expect(JSON.parse(res.body.toString())).toEqual({ method: 'POST', body: '{"a":1}' });
     expect(received[0].headers['x-signature']).toBe('abc');
@@ -160,12 +168,22 @@ describe('safeFetch', () => {
     expect((await safeFetch(`${base}/large-chunked`, { maxBytes: 4096, allowPrivate: true })).body).toHaveLength(4096);
   });
 
-  it.each(['http://127.0.0.1:1/', 'http://10.1.2.3/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://100.64.0.1/'])(
-    'refuses the private address %s without connecting',
-    async (url) => {
-      await expectRefused(safeFetch(url, { allowPrivate: false }), 'private_address', 'That address is on a private network; Claimdesk only fetches public pages.');
-    },
-  );
+  it.each([
+    'http://127.0.0.1:1/',
+    'http://10.1.2.3/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[::1]/',
+    'http://[fd00::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://0.0.0.0/',
+    'http://100.64.0.1/',
+  ])('refuses the private address %s without connecting', async (url) => {
+    await expectRefused(
+      safeFetch(url, { allowPrivate: false }),
+      'private_address',
+      'That address is on a private network; Claimdesk only fetches public pages.',
+    );
+  });
 
   it.each(['http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://10.0.0.1/', 'http://internal.example/'])(
     'checks every redirect hop again: a redirect to %s is refused',

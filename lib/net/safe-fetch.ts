@@ -38,14 +38,7 @@ export type SafeFetchResponse = {
 };
 
 export type SafeFetchErrorCode =
-  | 'invalid_url'
-  | 'unsupported_protocol'
-  | 'private_address'
-  | 'not_found'
-  | 'unreachable'
-  | 'timeout'
-  | 'too_large'
-  | 'too_many_redirects';
+  'invalid_url' | 'unsupported_protocol' | 'private_address' | 'not_found' | 'unreachable' | 'timeout' | 'too_large' | 'too_many_redirects';
 
 /** A refusal or failure whose message can be shown to the user as it is. */
 export class SafeFetchError extends Error {
@@ -86,10 +79,7 @@ function checkedLookup(allowPrivate: boolean) {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) {
         const notFound = err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' || err.code === 'ENODATA';
-        return callback(
-          notFound ? new SafeFetchError('not_found', `No site answers at ${hostname}. Check the address.`, { cause: err }) : err,
-          [],
-        );
+        return callback(notFound ? new SafeFetchError('not_found', `No site answers at ${hostname}. Check the address.`, { cause: err }) : err, []);
       }
       if (!allowPrivate && addresses.some((a) => !isPublicAddress(a.address))) {
         return callback(new SafeFetchError('private_address', PRIVATE_MESSAGE) as NodeJS.ErrnoException, []);
@@ -195,7 +185,9 @@ function requestOnce(hop: Hop, limits: { allowPrivate: boolean; maxBytes: number
           chunks.push(chunk);
         });
         stream.on('end', () => settle(() => resolve({ status, headers, body: Buffer.concat(chunks) })));
-        stream.on('error', (err) => fail(stream === res ? err : new SafeFetchError('unreachable', 'The page could not be read: its content is damaged.', { cause: err })));
+        stream.on('error', (err) =>
+          fail(stream === res ? err : new SafeFetchError('unreachable', 'The page could not be read: its content is damaged.', { cause: err })),
+        );
         res.on('error', fail);
         res.on('close', () => {
           if (!res.complete) fail(new Error('The connection closed before the page was complete.'));
@@ -243,7 +235,8 @@ export async function safeFetch(url: string, opts: SafeFetchOptions = {}): Promi
       } catch (err) {
         throw asSafeFetchError(err, controller.signal, timeoutMs, hop.url.host);
       }
-      if (!result.location || opts.followRedirects === false) return { status: result.status, headers: result.headers, body: result.body, finalUrl: hop.url.href };
+      if (!result.location || opts.followRedirects === false)
+        return { status: result.status, headers: result.headers, body: result.body, finalUrl: hop.url.href };
       if (redirects >= MAX_REDIRECTS) {
         throw new SafeFetchError('too_many_redirects', `The page redirected more than ${MAX_REDIRECTS} times; give the final address instead.`);
       }

@@ -85,7 +85,13 @@ export const saveAsCheckedOp = operation(asCheckedSchema, 'claim.research', asyn
   const claim = await db.$transaction(async (tx) => {
     const claim = await loadClaim(tx, user, claimId);
     assertResearching(claim, user, 'restate the claim');
-    return writeClaim(tx, { claim, expectedVersion: version, patch: { asChecked: asChecked || null }, actor: actorOf(user), audit: auditEvent('claim.as_checked', { asChecked }) });
+    return writeClaim(tx, {
+      claim,
+      expectedVersion: version,
+      patch: { asChecked: asChecked || null },
+      actor: actorOf(user),
+      audit: auditEvent('claim.as_checked', { asChecked }),
+    });
   });
   revalidateClaim(claimId, claim.articleId);
   return claim;
@@ -140,11 +146,27 @@ export const reuseVerdictOp = operation(reuseVerdictSchema, 'claim.research', as
       expectedVersion: version,
       patch: { verdictLabelId: source.verdictLabelId, rationale: source.rationale, reusedFromId: source.id, status },
       actor: actorOf(user),
-      audit: auditEvent('verdict.reused', { sourceClaimId: source.id, sourceText: source.text, verdict: source.verdictLabel?.name ?? null, evidence: source.evidence.length }),
+      audit: auditEvent('verdict.reused', {
+        sourceClaimId: source.id,
+        sourceText: source.text,
+        verdict: source.verdictLabel?.name ?? null,
+        evidence: source.evidence.length,
+      }),
     });
     if (source.evidence.length) {
       await tx.evidence.createMany({
-        data: source.evidence.map(({ url, title, publisher, stance, quote, archiveUrl, note }) => ({ teamId: user.teamId, claimId, authorId: user.id, url, title, publisher, stance, quote, archiveUrl, note })),
+        data: source.evidence.map(({ url, title, publisher, stance, quote, archiveUrl, note }) => ({
+          teamId: user.teamId,
+          claimId,
+          authorId: user.id,
+          url,
+          title,
+          publisher,
+          stance,
+          quote,
+          archiveUrl,
+          note,
+        })),
       });
     }
     return written;

@@ -55,10 +55,16 @@ export async function loadClaim(tx: Tx, user: Pick<SessionUser, 'teamId'>, claim
 
 /** Several claims of the team, none archived; all of them or a refusal that names the problem. */
 export async function loadClaims(tx: Tx, user: Pick<SessionUser, 'teamId'>, claimIds: string[]): Promise<ClaimRecord[]> {
-  const claims = await tx.claim.findMany({ where: { id: { in: claimIds }, teamId: user.teamId, archivedAt: null }, select: claimRecordSelect, orderBy: { position: 'asc' } });
+  const claims = await tx.claim.findMany({
+    where: { id: { in: claimIds }, teamId: user.teamId, archivedAt: null },
+    select: claimRecordSelect,
+    orderBy: { position: 'asc' },
+  });
   if (claims.length !== new Set(claimIds).size) {
     throw new NotFoundError(
-      claimIds.length === 1 ? 'That claim does not exist, is archived or is not in your team.' : 'Some selected claims are not in your team or no longer in their article. Reload and try again.',
+      claimIds.length === 1
+        ? 'That claim does not exist, is archived or is not in your team.'
+        : 'Some selected claims are not in your team or no longer in their article. Reload and try again.',
     );
   }
   return claims;
@@ -147,7 +153,17 @@ type ConflictField = keyof typeof CONFLICT_FIELDS;
 export async function claimConflict(tx: Tx, claimId: string, changed: string[]): Promise<ConflictError> {
   const now = await tx.claim.findUniqueOrThrow({
     where: { id: claimId },
-    select: { version: true, text: true, status: true, notes: true, rationale: true, asChecked: true, dueAt: true, verdictLabel: { select: { name: true } }, assignee: { select: { name: true } } },
+    select: {
+      version: true,
+      text: true,
+      status: true,
+      notes: true,
+      rationale: true,
+      asChecked: true,
+      dueAt: true,
+      verdictLabel: { select: { name: true } },
+      assignee: { select: { name: true } },
+    },
   });
   const value: Record<ConflictField, string> = {
     text: now.text,

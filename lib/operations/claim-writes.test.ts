@@ -60,7 +60,7 @@ describe('the claim writer is the only writer of claims', () => {
       'await tx.claim.update({ where: { id }, data: { status: "APPROVED" } });',
       'await db.claim.updateMany({ where: {}, data: { text: "x" } });',
       'await tx.$executeRaw`UPDATE "Claim" SET "verdictLabelId" = ${id}`;',
-      "await tx.$executeRawUnsafe('update \"Claim\" set version = 0');",
+      'await tx.$executeRawUnsafe(\'update "Claim" set version = 0\');',
       'await tx.claim.upsert({ where: { id }, create: {}, update: {} });',
       'await tx.claim.create({ data: { status: "APPROVED" } });',
     ];

@@ -62,7 +62,14 @@ export const assignClaimsOp = operation(assignClaimsSchema, 'claim.assign', asyn
       tx,
       claims
         .filter((c) => c.assigneeId !== assignee.id)
-        .map((c) => ({ teamId: user.teamId, actorId: user.id, userId: assignee.id, type: 'ASSIGNED' as const, claimId: c.id, message: `${user.name} assigned you ${quote(c.text)}` })),
+        .map((c) => ({
+          teamId: user.teamId,
+          actorId: user.id,
+          userId: assignee.id,
+          type: 'ASSIGNED' as const,
+          claimId: c.id,
+          message: `${user.name} assigned you ${quote(c.text)}`,
+        })),
     );
     return { assignee, articleIds: claims.map((c) => c.articleId) };
   });
@@ -95,7 +102,9 @@ export const startResearchOp = operation(claimRefSchema, 'claim.research', async
 
 /** The assignee's first piece of work on an assigned or returned claim puts it into research. */
 function researchStatus(claim: ClaimRecord, user: SessionUser) {
-  return claim.assigneeId === user.id && (claim.status === 'ASSIGNED' || claim.status === 'RETURNED') ? step(claim, { type: 'startResearch' }, user).status : claim.status;
+  return claim.assigneeId === user.id && (claim.status === 'ASSIGNED' || claim.status === 'RETURNED')
+    ? step(claim, { type: 'startResearch' }, user).status
+    : claim.status;
 }
 
 export function assertResearching(claim: ClaimRecord, user: SessionUser, what: string) {
@@ -251,7 +260,12 @@ export const excludeClaimsOp = operation(excludeClaimsSchema, 'claim.edit', asyn
 });
 
 /** Sets aside every claim `load` returns, through the workflow and the writer; one refusal refuses all. */
-export async function setAside(tx: Prisma.TransactionClient, user: SessionUser, load: (tx: Prisma.TransactionClient) => Promise<ClaimRecord[]>, reason: string) {
+export async function setAside(
+  tx: Prisma.TransactionClient,
+  user: SessionUser,
+  load: (tx: Prisma.TransactionClient) => Promise<ClaimRecord[]>,
+  reason: string,
+) {
   const claims = await load(tx);
   for (const claim of claims) {
     let state;

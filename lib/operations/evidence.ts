@@ -48,7 +48,10 @@ export const addEvidenceOp = operation(evidenceSchema, 'claim.research', async (
 
 /** Evidence can be changed by its author while the claim is in research, or by an editor until approval. */
 async function loadEditableEvidence(tx: Tx, user: SessionUser, evidenceId: string) {
-  const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, teamId: user.teamId }, select: { id: true, claimId: true, authorId: true, title: true } });
+  const evidence = await tx.evidence.findFirst({
+    where: { id: evidenceId, teamId: user.teamId },
+    select: { id: true, claimId: true, authorId: true, title: true },
+  });
   if (!evidence) throw new NotFoundError();
   const claim = await loadClaim(tx, user, evidence.claimId);
   const asAuthor = evidence.authorId === user.id && canResearch(claim, user);
@@ -59,7 +62,10 @@ async function loadEditableEvidence(tx: Tx, user: SessionUser, evidenceId: strin
 
 /** Someone edited this evidence first: their version of each field, to show beside the user's. */
 async function evidenceConflict(tx: Tx, evidenceId: string) {
-  const now = await tx.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { version: true, url: true, title: true, publisher: true, quote: true, note: true } });
+  const now = await tx.evidence.findUniqueOrThrow({
+    where: { id: evidenceId },
+    select: { version: true, url: true, title: true, publisher: true, quote: true, note: true },
+  });
   return new ConflictError({
     version: now.version,
     theirs: [
@@ -77,7 +83,14 @@ export const updateEvidenceOp = operation(updateEvidenceSchema, 'claim.research'
     const { claim } = await loadEditableEvidence(tx, user, evidenceId);
     const { count } = await tx.evidence.updateMany({
       where: { id: evidenceId, version },
-      data: { ...fields, publisher: fields.publisher ?? null, quote: fields.quote ?? null, archiveUrl: fields.archiveUrl ?? null, note: fields.note ?? null, version: { increment: 1 } },
+      data: {
+        ...fields,
+        publisher: fields.publisher ?? null,
+        quote: fields.quote ?? null,
+        archiveUrl: fields.archiveUrl ?? null,
+        note: fields.note ?? null,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw await evidenceConflict(tx, evidenceId);
     await recordAudit(tx, {
@@ -97,7 +110,13 @@ export const removeEvidenceOp = operation(evidenceRefSchema, 'claim.research', a
   const claim = await db.$transaction(async (tx) => {
     const { evidence, claim } = await loadEditableEvidence(tx, user, evidenceId);
     await tx.evidence.delete({ where: { id: evidenceId } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, claimId: claim.id, articleId: claim.articleId, event: auditEvent('evidence.removed', { evidenceId, title: evidence.title }) });
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      claimId: claim.id,
+      articleId: claim.articleId,
+      event: auditEvent('evidence.removed', { evidenceId, title: evidence.title }),
+    });
     return claim;
   });
   revalidateClaim(claim.id, claim.articleId);

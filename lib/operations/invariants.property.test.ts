@@ -48,13 +48,22 @@ const claim = fc.nat(7);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('advance' as const), claim: fc.nat(1), label: fc.nat(6) }), weight: 12 },
   fc.record({ op: fc.constant('assign' as const), who, claim, to: fc.constantFrom('checker1' as const, 'checker2' as const, 'editor2' as const) }),
-  fc.record({ op: fc.constantFrom('take' as const, 'start' as const, 'exclude' as const, 'include' as const, 'publish' as const, 'merge' as const), who, claim }),
+  fc.record({
+    op: fc.constantFrom('take' as const, 'start' as const, 'exclude' as const, 'include' as const, 'publish' as const, 'merge' as const),
+    who,
+    claim,
+  }),
   fc.record({ op: fc.constantFrom('approve' as const, 'return' as const, 'reopen' as const, 'unpublish' as const), who, claim }),
   fc.record({ op: fc.constantFrom('notes' as const, 'submit' as const), who, claim, label: fc.nat(6) }),
   fc.record({ op: fc.constant('split' as const), who, claim, at: fc.nat(30) }),
   fc.record({ op: fc.constant('correct' as const), who, claim, label: fc.nat(6) }),
   fc.record({ op: fc.constant('decideCorrection' as const), who, claim, approve: fc.boolean() }),
-  fc.record({ op: fc.constant('reimport' as const), who: fc.constantFrom<Role>('editor1', 'editor2'), change: fc.constantFrom('change' as const, 'remove' as const, 'restore' as const), sentence: fc.nat(3) }),
+  fc.record({
+    op: fc.constant('reimport' as const),
+    who: fc.constantFrom<Role>('editor1', 'editor2'),
+    change: fc.constantFrom('change' as const, 'remove' as const, 'restore' as const),
+    sentence: fc.nat(3),
+  }),
   fc.record({ op: fc.constant('source' as const), who, claim, keep: fc.boolean() }),
   fc.record({ op: fc.constant('concurrentNotes' as const), who, claim }),
 );
@@ -65,7 +74,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
  */
 const RESEARCH = ['UNASSIGNED', 'ASSIGNED', 'IN_RESEARCH', 'RETURNED'];
 const openForResearch = (c: { status: string; statusBeforeExclusion: string | null; publishedAt: Date | null }) =>
-  !c.publishedAt && (RESEARCH.includes(c.status) || (c.status === 'NOT_CHECK_WORTHY' && (c.statusBeforeExclusion === null || RESEARCH.includes(c.statusBeforeExclusion))));
+  !c.publishedAt &&
+  (RESEARCH.includes(c.status) || (c.status === 'NOT_CHECK_WORTHY' && (c.statusBeforeExclusion === null || RESEARCH.includes(c.statusBeforeExclusion))));
 
 /** What a second person approved, per claim: the public page must show exactly this. */
 type Approved = { text: string; verdictLabelId: string | null; rationale: string | null };
@@ -106,7 +116,20 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
   }
 
   type Desk = Awaited<ReturnType<typeof desk>>;
-  type Snapshot = Map<string, { version: number; text: string; status: string; statusBeforeExclusion: string | null; verdictLabelId: string | null; rationale: string | null; notes: string; publishedAt: Date | null; events: number }>;
+  type Snapshot = Map<
+    string,
+    {
+      version: number;
+      text: string;
+      status: string;
+      statusBeforeExclusion: string | null;
+      verdictLabelId: string | null;
+      rationale: string | null;
+      notes: string;
+      publishedAt: Date | null;
+      events: number;
+    }
+  >;
 
   async function snapshot(d: Desk): Promise<Snapshot> {
     const claims = await prisma.claim.findMany({ where: { teamId: d.team.id }, include: { _count: { select: { auditEvents: true } } } });
@@ -115,7 +138,10 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
 
   /** The claim a step points at: the team's claims in article order (archived ones last), by index. */
   async function target(d: Desk, index: number) {
-    const claims = await prisma.claim.findMany({ where: { teamId: d.team.id }, orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }] });
+    const claims = await prisma.claim.findMany({
+      where: { teamId: d.team.id },
+      orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }],
+    });
     return claims[index % claims.length];
   }
 
@@ -143,13 +169,24 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
       case 'APPROVED':
         if (c.sourceChange) return { op: 'source', who: 'editor1', claim: claimIndex, keep: label % 2 === 0 };
         if (!c.publishedAt) return { op: 'publish', who: 'editor1', claim: claimIndex };
-        return label % 3 === 0 ? { op: 'decideCorrection', who: label % 2 ? 'editor2' : 'editor1', claim: claimIndex, approve: true } : { op: 'correct', who: 'editor1', claim: claimIndex, label };
+        return label % 3 === 0
+          ? { op: 'decideCorrection', who: label % 2 ? 'editor2' : 'editor1', claim: claimIndex, approve: true }
+          : { op: 'correct', who: 'editor1', claim: claimIndex, label };
       case 'NOT_CHECK_WORTHY':
-        return label % 3 === 0 ? { op: 'merge', who: 'editor1', claim: claimIndex } : label % 3 === 1 ? { op: 'split', who: 'editor1', claim: claimIndex, at: label * 5 } : { op: 'include', who: 'editor1', claim: claimIndex };
+        return label % 3 === 0
+          ? { op: 'merge', who: 'editor1', claim: claimIndex }
+          : label % 3 === 1
+            ? { op: 'split', who: 'editor1', claim: claimIndex, at: label * 5 }
+            : { op: 'include', who: 'editor1', claim: claimIndex };
     }
   }
 
-  async function perform1(d: Desk, given: Step, approved: Map<string, Approved & { by: string; proposer: string | null }>, counts: Record<string, number>): Promise<void> {
+  async function perform1(
+    d: Desk,
+    given: Step,
+    approved: Map<string, Approved & { by: string; proposer: string | null }>,
+    counts: Record<string, number>,
+  ): Promise<void> {
     let picked: Awaited<ReturnType<typeof target>> | undefined;
     let next: Step | null = given;
     if (given.op === 'advance') {
@@ -206,7 +243,13 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
         counts.published = (counts.published ?? 0) + 1;
         return;
       case 'correct':
-        return void (await run(ops.proposeCorrectionOp, user, { ...ref, kind: 'verdict', verdictLabelId: label(step.label), rationale: `Corrected ${step.label}`, note: 'Corrected.' }));
+        return void (await run(ops.proposeCorrectionOp, user, {
+          ...ref,
+          kind: 'verdict',
+          verdictLabelId: label(step.label),
+          rationale: `Corrected ${step.label}`,
+          note: 'Corrected.',
+        }));
       case 'unpublish':
         return void (await run(ops.proposeCorrectionOp, user, { ...ref, kind: 'unpublish', note: 'Withdrawn.' }));
       case 'decideCorrection': {
@@ -241,10 +284,14 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
     for (const [id, now] of after) {
       const was = before.get(id);
       if (was) {
-        const changed = ['text', 'status', 'verdictLabelId', 'rationale', 'notes'].some((k) => (was as Record<string, unknown>)[k] !== (now as Record<string, unknown>)[k]) || Boolean(was.publishedAt) !== Boolean(now.publishedAt);
+        const changed =
+          ['text', 'status', 'verdictLabelId', 'rationale', 'notes'].some((k) => (was as Record<string, unknown>)[k] !== (now as Record<string, unknown>)[k]) ||
+          Boolean(was.publishedAt) !== Boolean(now.publishedAt);
         // 5. Versioned: a change to a claim bumps its version. 6. Audited: each write is an event.
         if (changed) expect(now.version, `claim ${id} changed without a new version`).toBeGreaterThan(was.version);
-        expect(now.events - was.events, `claim ${id}: ${now.version - was.version} writes but fewer audit events`).toBeGreaterThanOrEqual(now.version - was.version);
+        expect(now.events - was.events, `claim ${id}: ${now.version - was.version} writes but fewer audit events`).toBeGreaterThanOrEqual(
+          now.version - was.version,
+        );
         // 4. Text only while open for research (a reopen adopts the source's sentence once back in research).
         if (now.text !== was.text) {
           const adopted = await prisma.auditEvent.count({ where: { claimId: id, type: 'claim.source_adopted' } });
@@ -256,7 +303,10 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
       if (now.publishedAt) {
         const a = approved.get(id);
         expect(a, `claim ${id} is public without an approval`).toBeDefined();
-        expect({ text: now.text, verdictLabelId: now.verdictLabelId, rationale: now.rationale }, `claim ${id}: public content is not what was approved`).toEqual({
+        expect(
+          { text: now.text, verdictLabelId: now.verdictLabelId, rationale: now.rationale },
+          `claim ${id}: public content is not what was approved`,
+        ).toEqual({
           text: a!.text,
           verdictLabelId: a!.verdictLabelId,
           rationale: a!.rationale,
@@ -289,7 +339,8 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
             // A refusal is an answer; anything else (a crash, a 500) fails the property.
             if (!(err instanceof OperationError || err instanceof ForbiddenError)) throw err;
             // Another team's claim is never found for an outsider.
-            if (step.op !== 'advance' && step.who === 'outsider' && step.op !== 'reimport' && !(err instanceof ForbiddenError)) expect(err).toBeInstanceOf(NotFoundError);
+            if (step.op !== 'advance' && step.who === 'outsider' && step.op !== 'reimport' && !(err instanceof ForbiddenError))
+              expect(err).toBeInstanceOf(NotFoundError);
             refused += 1;
           }
           if (step.op !== 'advance' && step.who === 'outsider' && step.op !== 'reimport') expect(await snapshot(d)).toEqual(before);
@@ -299,8 +350,11 @@ describe.skipIf(!hasDatabase)('invariants of the desk, under random operations (
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: process.env.CLAIMDESK_PROPERTY_SHRINK !== '1' },
     );
-    console.log(`invariants property: ${RUNS} runs, ${steps} steps checked (${refused} refused as they should be), seed ${SEED}; reached: ${JSON.stringify(counts)}`);
+    console.log(
+      `invariants property: ${RUNS} runs, ${steps} steps checked (${refused} refused as they should be), seed ${SEED}; reached: ${JSON.stringify(counts)}`,
+    );
     // The runs must reach what the invariants are about, or they prove little.
-    for (const reached of ['published', 'correctionsApproved', 'flagged', 'split', 'merge', 'concurrentNotes']) expect(counts[reached] ?? 0, reached).toBeGreaterThan(0);
+    for (const reached of ['published', 'correctionsApproved', 'flagged', 'split', 'merge', 'concurrentNotes'])
+      expect(counts[reached] ?? 0, reached).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -11,7 +11,14 @@ import { operation } from '@/lib/operations/operation';
 import { claimConflict, loadClaim, step, workflowPatch, writeClaim, type ClaimRecord } from '@/lib/operations/claim-writer';
 import { revalidateClaim } from '@/lib/operations/claims';
 import { notify, quote } from '@/lib/notifications/notify';
-import { articleReportSchema, decideCorrectionSchema, proposeCorrectionSchema, publishClaimSchema, publisherSchema, sourceChangeSchema } from '@/lib/validation/publishing';
+import {
+  articleReportSchema,
+  decideCorrectionSchema,
+  proposeCorrectionSchema,
+  publishClaimSchema,
+  publisherSchema,
+  sourceChangeSchema,
+} from '@/lib/validation/publishing';
 
 /**
  * The public life of a fact-check (ADR 0012, ADR 0021). An approved verdict is published by an
@@ -47,7 +54,8 @@ export const publishClaimOp = operation(publishClaimSchema, 'claim.publish', asy
     const claim = await loadClaim(tx, user, claimId);
     if (claim.status !== 'APPROVED') throw new InvalidStateError('Only an approved verdict can be published.');
     if (claim.publishedAt) throw new InvalidStateError('This fact-check is already published.');
-    if (claim.sourceChange) throw new InvalidStateError('The source changed after this verdict was approved. Decide on the change first: keep the claim as checked, or reopen it.');
+    if (claim.sourceChange)
+      throw new InvalidStateError('The source changed after this verdict was approved. Decide on the change first: keep the claim as checked, or reopen it.');
     const now = new Date();
     return writeClaim(tx, {
       claim,
@@ -115,7 +123,10 @@ export const proposeCorrectionOp = operation(proposeCorrectionSchema, 'claim.pub
       await createProposal(tx, user, claim, { kind: 'UNPUBLISH', note: input.note });
       return claim;
     }
-    const label = await tx.verdictLabel.findFirst({ where: { id: input.verdictLabelId ?? '', teamId: user.teamId, retiredAt: null }, select: { id: true, name: true } });
+    const label = await tx.verdictLabel.findFirst({
+      where: { id: input.verdictLabelId ?? '', teamId: user.teamId, retiredAt: null },
+      select: { id: true, name: true },
+    });
     if (!label) throw new InvalidInputError('Choose a verdict from your team’s scale.', { verdictLabelId: ['Choose a verdict from your team’s scale.'] });
     const rationale = input.rationale ?? '';
     if (label.id === claim.verdictLabelId && rationale === (claim.rationale ?? '')) {
@@ -141,7 +152,9 @@ async function adoptSourceText(tx: Tx, user: SessionUser, claim: ClaimRecord, co
     audit: auditEvent(decision === 'return' ? 'review.returned' : 'review.reopened', { comment }),
     approvalOf,
   });
-  await tx.review.create({ data: { teamId: user.teamId, claimId: claim.id, reviewerId: user.id, decision: decision === 'return' ? 'RETURNED' : 'REOPENED', comment } });
+  await tx.review.create({
+    data: { teamId: user.teamId, claimId: claim.id, reviewerId: user.id, decision: decision === 'return' ? 'RETURNED' : 'REOPENED', comment },
+  });
   const newText = claim.sourceText!;
   const written = await writeClaim(tx, {
     claim: reviewed,
@@ -150,7 +163,14 @@ async function adoptSourceText(tx: Tx, user: SessionUser, claim: ClaimRecord, co
     audit: auditEvent('claim.source_adopted', { oldText: claim.text, newText }),
   });
   await notify(tx, [
-    { teamId: user.teamId, actorId: user.id, userId: claim.assigneeId, type: 'RETURNED', claimId: claim.id, message: `${user.name} reopened ${quote(newText)}: the source changed` },
+    {
+      teamId: user.teamId,
+      actorId: user.id,
+      userId: claim.assigneeId,
+      type: 'RETURNED',
+      claimId: claim.id,
+      message: `${user.name} reopened ${quote(newText)}: the source changed`,
+    },
   ]);
   return written;
 }
@@ -188,15 +208,31 @@ export const decideCorrectionOp = operation(decideCorrectionSchema, 'claim.publi
       return claim;
     }
     const approvalOf = { proposedById: correction.createdById };
-    const proposer = correction.createdById ? ((await tx.user.findUnique({ where: { id: correction.createdById }, select: { name: true } }))?.name ?? 'a former member') : 'an imported proposal';
-    const audit = auditEvent('correction.approved', { correctionId, kind: correction.kind, from: correction.previousVerdict, to: correction.newVerdict, note: correction.note, proposedBy: proposer });
+    const proposer = correction.createdById
+      ? ((await tx.user.findUnique({ where: { id: correction.createdById }, select: { name: true } }))?.name ?? 'a former member')
+      : 'an imported proposal';
+    const audit = auditEvent('correction.approved', {
+      correctionId,
+      kind: correction.kind,
+      from: correction.previousVerdict,
+      to: correction.newVerdict,
+      note: correction.note,
+      proposedBy: proposer,
+    });
     switch (correction.kind) {
       case 'VERDICT':
-        return writeClaim(tx, { claim, patch: { verdictLabelId: correction.newVerdictLabelId, rationale: correction.newRationale }, actor: actorOf(user), audit, approvalOf });
+        return writeClaim(tx, {
+          claim,
+          patch: { verdictLabelId: correction.newVerdictLabelId, rationale: correction.newRationale },
+          actor: actorOf(user),
+          audit,
+          approvalOf,
+        });
       case 'UNPUBLISH':
         return writeClaim(tx, { claim, patch: { publishedAt: null }, actor: actorOf(user), audit, approvalOf });
       case 'REOPEN': {
-        if (claim.sourceChange !== 'CHANGED' || !claim.sourceText) throw new InvalidStateError('The source no longer differs from this claim: reject this correction.');
+        if (claim.sourceChange !== 'CHANGED' || !claim.sourceText)
+          throw new InvalidStateError('The source no longer differs from this claim: reject this correction.');
         await recordAudit(tx, { teamId: user.teamId, actorId: user.id, claimId, articleId: claim.articleId, event: audit });
         return adoptSourceText(tx, user, claim, correction.note, approvalOf);
       }
@@ -226,7 +262,10 @@ export const decideSourceChangeOp = operation(sourceChangeSchema, 'claim.review'
       });
       return { claim: written, outcome: 'kept' as const };
     }
-    if (claim.sourceChange === 'REMOVED') throw new InvalidStateError('The sentence is gone from the source, so there is nothing to reopen it with. Keep it as checked, or unpublish it by a correction.');
+    if (claim.sourceChange === 'REMOVED')
+      throw new InvalidStateError(
+        'The sentence is gone from the source, so there is nothing to reopen it with. Keep it as checked, or unpublish it by a correction.',
+      );
     const note = comment || 'The sentence changed in the source.';
     if (claim.publishedAt) {
       await createProposal(tx, user, claim, { kind: 'REOPEN', note });
@@ -242,7 +281,10 @@ export const decideSourceChangeOp = operation(sourceChangeSchema, 'claim.review'
 /** Editor: make the article's report (its published fact-checks together) public, or hide it again. */
 export const publishReportOp = operation(articleReportSchema, 'claim.publish', async ({ articleId, publish }, user) => {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.article.updateMany({ where: { id: articleId, teamId: user.teamId }, data: { reportPublishedAt: publish === '1' ? new Date() : null } });
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, teamId: user.teamId },
+      data: { reportPublishedAt: publish === '1' ? new Date() : null },
+    });
     if (count === 0) throw new NotFoundError();
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, articleId, event: auditEvent(publish === '1' ? 'report.published' : 'report.unpublished') });
   });
@@ -256,7 +298,11 @@ export const publishReportOp = operation(articleReportSchema, 'claim.publish', a
 export const updatePublisherOp = operation(publisherSchema, 'team.manage', async ({ orgName, orgUrl, orgLogoUrl }, user) => {
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: user.teamId }, data: { orgName: orgName ?? null, orgUrl: orgUrl ?? null, orgLogoUrl: orgLogoUrl ?? null } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, event: auditEvent('team.publisher_changed', { orgName: orgName ?? null, orgUrl: orgUrl ?? null }) });
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      event: auditEvent('team.publisher_changed', { orgName: orgName ?? null, orgUrl: orgUrl ?? null }),
+    });
   });
   revalidatePath('/settings/publishing');
   return {};

@@ -27,7 +27,10 @@ export const addMemberOp = operation(addMemberSchema, 'team.manage', async ({ na
   }
   const passwordHash = await hashPassword(password);
   const member = await db.$transaction(async (tx) => {
-    const member = await tx.user.create({ data: { teamId: user.teamId, name, email, role, passwordHash }, select: { id: true, name: true, email: true, role: true, deactivatedAt: true } });
+    const member = await tx.user.create({
+      data: { teamId: user.teamId, name, email, role, passwordHash },
+      select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+    });
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, event: auditEvent('team.member_added', { userId: member.id, name, role }) });
     return member;
   });
@@ -54,7 +57,11 @@ export const changeRoleOp = operation(changeRoleSchema, 'team.manage', async ({ 
   const member = await db.$transaction(async (tx) => {
     const member = await loadOtherMember(tx, user, userId, 'You cannot change your own role; ask another admin.');
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, event: auditEvent('team.role_changed', { userId, name: member.name, from: member.role, to: role }) });
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      event: auditEvent('team.role_changed', { userId, name: member.name, from: member.role, to: role }),
+    });
     return { ...member, role };
   });
   revalidatePath('/settings');

@@ -54,7 +54,12 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     let c = await claimOf(first.id);
     await run(startResearchOp, checker, { claimId: c.id, version: c.version });
     c = await claimOf(first.id);
-    await run(submitVerdictOp, checker, { claimId: c.id, version: c.version, verdictLabelId: (await label('True')).id, rationale: 'The annual report says 40%.' });
+    await run(submitVerdictOp, checker, {
+      claimId: c.id,
+      version: c.version,
+      verdictLabelId: (await label('True')).id,
+      rationale: 'The annual report says 40%.',
+    });
     c = await claimOf(first.id);
     await run(reviewClaimOp, editor, { claimId: c.id, version: c.version, decision: 'approve' });
     c = await claimOf(first.id);
@@ -69,20 +74,33 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     await run(importArticleOp, editor, { text: changed, sourceUrl });
 
     const claim = await claimOf(claimId);
-    expect(claim).toMatchObject({ text: 'Ridership fell 40% last year.', status: 'APPROVED', sourceChange: 'CHANGED', sourceText: 'Ridership fell 40.5% last year.' });
+    expect(claim).toMatchObject({
+      text: 'Ridership fell 40% last year.',
+      status: 'APPROVED',
+      sourceChange: 'CHANGED',
+      sourceText: 'Ridership fell 40.5% last year.',
+    });
     expect(claim.publishedAt).not.toBeNull();
     const page = await getPublishedClaim(team.slug, claimId);
     expect(page?.claim.text).toBe('Ridership fell 40% last year.');
 
     // Reopening a published claim is a proposal: nothing changes until another editor approves it.
-    await expect(run(decideSourceChangeOp, editor, { claimId, version: claim.version, decision: 'reopen', comment: 'The figure changed.' })).resolves.toMatchObject({ outcome: 'proposed' });
+    await expect(
+      run(decideSourceChangeOp, editor, { claimId, version: claim.version, decision: 'reopen', comment: 'The figure changed.' }),
+    ).resolves.toMatchObject({ outcome: 'proposed' });
     expect((await getPublishedClaim(team.slug, claimId))?.claim.text).toBe('Ridership fell 40% last year.');
     const proposal = await prisma.correction.findFirstOrThrow({ where: { claimId, status: 'PROPOSED' } });
     await expect(run(decideCorrectionOp, editor, { claimId, correctionId: proposal.id, decision: 'approve' })).rejects.toBeInstanceOf(NotAllowedError);
     await run(decideCorrectionOp, editor2, { claimId, correctionId: proposal.id, decision: 'approve' });
 
     const reopened = await claimOf(claimId);
-    expect(reopened).toMatchObject({ text: 'Ridership fell 40.5% last year.', status: 'RETURNED', publishedAt: null, sourceChange: null, previousText: 'Ridership fell 40% last year.' });
+    expect(reopened).toMatchObject({
+      text: 'Ridership fell 40.5% last year.',
+      status: 'RETURNED',
+      publishedAt: null,
+      sourceChange: null,
+      previousText: 'Ridership fell 40% last year.',
+    });
     expect(await getPublishedClaim(team.slug, claimId)).toBeNull();
     const corrections = await listPublicCorrections(team.slug);
     expect(corrections?.corrections.find((c) => c.claim.id === claimId)).toMatchObject({ kind: 'REOPEN', note: 'The figure changed.', public: false });
@@ -91,7 +109,14 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
   it('a sentence removed from the source leaves its published claim public and its corrections listed, flagged Removed from source', async () => {
     const { claimId, sourceUrl } = await publishedArticle();
     let claim = await claimOf(claimId);
-    await run(proposeCorrectionOp, editor, { claimId, version: claim.version, kind: 'verdict', verdictLabelId: (await label('Mostly true')).id, rationale: 'Closer to 39.6%.', note: 'Rounded.' });
+    await run(proposeCorrectionOp, editor, {
+      claimId,
+      version: claim.version,
+      kind: 'verdict',
+      verdictLabelId: (await label('Mostly true')).id,
+      rationale: 'Closer to 39.6%.',
+      note: 'Rounded.',
+    });
     const proposal = await prisma.correction.findFirstOrThrow({ where: { claimId, status: 'PROPOSED' } });
     await run(decideCorrectionOp, editor2, { claimId, correctionId: proposal.id, decision: 'approve' });
 
@@ -112,10 +137,18 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
   it('a claim in review keeps the text the reviewer reads when the source changes', async () => {
     const { id: articleId } = await run(importArticleOp, editor, { text: V1, sourceUrl: `https://news.example/${uniqueSuffix()}` });
     const [first] = await prisma.claim.findMany({ where: { articleId }, orderBy: { position: 'asc' } });
-    await prisma.claim.update({ where: { id: first.id }, data: { status: 'IN_REVIEW', assigneeId: checker.id, proposedById: checker.id, verdictLabelId: (await label('True')).id, rationale: 'R.' } });
+    await prisma.claim.update({
+      where: { id: first.id },
+      data: { status: 'IN_REVIEW', assigneeId: checker.id, proposedById: checker.id, verdictLabelId: (await label('True')).id, rationale: 'R.' },
+    });
     await run(importArticleOp, editor, { articleId, text: V1.replace('40%', '41%') });
     const claim = await claimOf(first.id);
-    expect(claim).toMatchObject({ text: 'Ridership fell 40% last year.', status: 'IN_REVIEW', sourceChange: 'CHANGED', sourceText: 'Ridership fell 41% last year.' });
+    expect(claim).toMatchObject({
+      text: 'Ridership fell 40% last year.',
+      status: 'IN_REVIEW',
+      sourceChange: 'CHANGED',
+      sourceText: 'Ridership fell 41% last year.',
+    });
     // Approving it now would approve a sentence the source no longer has: decide first.
     await expect(run(reviewClaimOp, editor, { claimId: claim.id, version: claim.version, decision: 'approve' })).rejects.toBeInstanceOf(InvalidStateError);
   });
@@ -123,7 +156,10 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
   it('set aside from review, then merge, then bring back: the merge is refused and the reviewed text stands', async () => {
     const article = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Merge trap\n\nTaxes rose 2%. Spending fell 3%.' });
     const [first, second] = await prisma.claim.findMany({ where: { articleId: article.id }, orderBy: { position: 'asc' } });
-    await prisma.claim.update({ where: { id: first.id }, data: { status: 'IN_REVIEW', assigneeId: checker.id, proposedById: checker.id, verdictLabelId: (await label('True')).id, rationale: 'R.' } });
+    await prisma.claim.update({
+      where: { id: first.id },
+      data: { status: 'IN_REVIEW', assigneeId: checker.id, proposedById: checker.id, verdictLabelId: (await label('True')).id, rationale: 'R.' },
+    });
     let claim = await claimOf(first.id);
     await run(excludeClaimOp, editor, { claimId: claim.id, version: claim.version, reason: 'Parked.' });
     claim = await claimOf(first.id);
@@ -137,9 +173,21 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
   it('a correction is public only once a second editor approves it, and the self-approval is refused', async () => {
     const { claimId } = await publishedArticle();
     const claim = await claimOf(claimId);
-    const same = { claimId, version: claim.version, kind: 'verdict' as const, verdictLabelId: claim.verdictLabelId!, rationale: claim.rationale!, note: 'No change.' };
+    const same = {
+      claimId,
+      version: claim.version,
+      kind: 'verdict' as const,
+      verdictLabelId: claim.verdictLabelId!,
+      rationale: claim.rationale!,
+      note: 'No change.',
+    };
     await expect(run(proposeCorrectionOp, editor, same)).rejects.toThrow(/change the verdict, the rationale or both/);
-    await run(proposeCorrectionOp, editor, { ...same, verdictLabelId: (await label('False')).id, rationale: 'The report was revised to 14%.', note: 'The source revised its figure.' });
+    await run(proposeCorrectionOp, editor, {
+      ...same,
+      verdictLabelId: (await label('False')).id,
+      rationale: 'The report was revised to 14%.',
+      note: 'The source revised its figure.',
+    });
     expect((await getPublishedClaim(team.slug, claimId))?.claim.verdictLabel?.name).toBe('True');
     const proposal = await prisma.correction.findFirstOrThrow({ where: { claimId, status: 'PROPOSED' } });
     await expect(run(decideCorrectionOp, editor, { claimId, correctionId: proposal.id, decision: 'approve' })).rejects.toBeInstanceOf(NotAllowedError);
@@ -148,7 +196,10 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     const page = await getPublishedClaim(team.slug, claimId);
     expect(page?.claim).toMatchObject({ rationale: 'The report was revised to 14%.', verdictLabel: { name: 'False' } });
     expect(page?.claim.corrections[0]).toMatchObject({ previousVerdict: 'True', newVerdict: 'False', note: 'The source revised its figure.' });
-    const history = await prisma.auditEvent.findMany({ where: { claimId, type: { in: ['correction.proposed', 'correction.approved'] } }, orderBy: { createdAt: 'asc' } });
+    const history = await prisma.auditEvent.findMany({
+      where: { claimId, type: { in: ['correction.proposed', 'correction.approved'] } },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(history.map((h) => [h.type, h.actorId])).toEqual([
       ['correction.proposed', editor.id],
       ['correction.approved', editor2.id],
@@ -164,11 +215,18 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     const proposal = await prisma.correction.findFirstOrThrow({ where: { claimId, status: 'PROPOSED' } });
     await run(decideCorrectionOp, editor2, { claimId, correctionId: proposal.id, decision: 'approve' });
     expect(await getPublishedClaim(team.slug, claimId)).toBeNull();
-    expect((await listPublicCorrections(team.slug))?.corrections.find((c) => c.claim.id === claimId)).toMatchObject({ kind: 'UNPUBLISH', note: 'The quote was misattributed.' });
+    expect((await listPublicCorrections(team.slug))?.corrections.find((c) => c.claim.id === claimId)).toMatchObject({
+      kind: 'UNPUBLISH',
+      note: 'The quote was misattributed.',
+    });
   });
 
   it('split, merge, set aside and reuse refuse a stale version with their version of the claim', async () => {
-    const article = await createArticle(prisma, { teamId: team.id, actorId: editor.id, text: 'Stale\n\nTaxes rose 2% in 2025. Spending fell 3%. Rents doubled.' });
+    const article = await createArticle(prisma, {
+      teamId: team.id,
+      actorId: editor.id,
+      text: 'Stale\n\nTaxes rose 2% in 2025. Spending fell 3%. Rents doubled.',
+    });
     const [a, b] = await prisma.claim.findMany({ where: { articleId: article.id }, orderBy: { position: 'asc' } });
     await prisma.claim.update({ where: { id: a.id }, data: { notes: 'Someone else wrote this.', version: { increment: 1 } } });
     for (const attempt of [
@@ -183,9 +241,16 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     // Set aside low-scoring claims races an assignment: the stale write is refused, not overwritten.
     const stale = await prisma.$transaction((tx) => loadClaim(tx, editor, b.id));
     await run(assignClaimsOp, editor, { claimIds: [b.id], assigneeId: checker.id });
-    const raced = await prisma.$transaction((tx) =>
-      writeClaim(tx, { claim: stale, patch: { status: 'NOT_CHECK_WORTHY', statusBeforeExclusion: 'UNASSIGNED' }, actor: { id: editor.id, teamId: team.id }, audit: auditEvent('claim.excluded', { reason: 'x' }) }),
-    ).catch((e: unknown) => e);
+    const raced = await prisma
+      .$transaction((tx) =>
+        writeClaim(tx, {
+          claim: stale,
+          patch: { status: 'NOT_CHECK_WORTHY', statusBeforeExclusion: 'UNASSIGNED' },
+          actor: { id: editor.id, teamId: team.id },
+          audit: auditEvent('claim.excluded', { reason: 'x' }),
+        }),
+      )
+      .catch((e: unknown) => e);
     expect(raced).toBeInstanceOf(ConflictError);
     expect(await claimOf(b.id)).toMatchObject({ status: 'ASSIGNED', assigneeId: checker.id });
     // …and through the workflow: an assigned claim is not "unassigned, low-scoring", and each set-aside is in the history.
@@ -209,7 +274,13 @@ describe.skipIf(!hasDatabase)('trust: published findings change only with a seco
     const [a] = await prisma.claim.findMany({ where: { articleId: article.id } });
     await prisma.claim.update({ where: { id: a.id }, data: { status: 'IN_RESEARCH', assigneeId: checker.id } });
     const c = await claimOf(a.id);
-    await run(submitVerdictOp, checker, { claimId: a.id, version: c.version, verdictLabelId: (await label('True')).id, rationale: 'Budget book p. 4.', notes: 'Called the treasury.' });
+    await run(submitVerdictOp, checker, {
+      claimId: a.id,
+      version: c.version,
+      verdictLabelId: (await label('True')).id,
+      rationale: 'Budget book p. 4.',
+      notes: 'Called the treasury.',
+    });
     expect(await claimOf(a.id)).toMatchObject({ status: 'IN_REVIEW', notes: 'Called the treasury.' });
   });
 });

@@ -44,7 +44,11 @@ export const rotateWebhookSecretOp = operation(webhookRefSchema, 'webhook.manage
   const hook = await db.$transaction(async (tx) => {
     const hook = await loadWebhook(tx, user, webhookId);
     await tx.webhook.update({ where: { id: hook.id }, data: { secret } });
-    await recordAudit(tx, { teamId: user.teamId, actorId: user.id, event: auditEvent('webhook.updated', { webhookId, host: hostOf(hook.url), change: 'rotated the secret' }) });
+    await recordAudit(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      event: auditEvent('webhook.updated', { webhookId, host: hostOf(hook.url), change: 'rotated the secret' }),
+    });
     return hook;
   });
   revalidatePath(PAGE);

@@ -41,10 +41,7 @@ export async function createMember(prisma: PrismaClient, team: { id: string; nam
   return { ...user, teamName: team.name };
 }
 
-export async function createArticle(
-  prisma: PrismaClient,
-  { teamId, actorId, text, title }: { teamId: string; actorId: string; text: string; title?: string },
-) {
+export async function createArticle(prisma: PrismaClient, { teamId, actorId, text, title }: { teamId: string; actorId: string; text: string; title?: string }) {
   const input = importArticleSchema.parse({ text, title });
   return importArticle(prisma, { teamId, actorId, input });
 }

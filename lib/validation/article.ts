@@ -27,7 +27,12 @@ export const importArticleSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   /** Re-import into this article instead of creating a new one. */
-  articleId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
+  articleId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;

@@ -12,7 +12,10 @@ const version = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const assignClaimsSchema = z.object({
   claimIds: z.array(id).min(1, 'Select at least one claim.').max(10_000),
-  assigneeId: id.or(z.literal('').transform(() => undefined)).optional().refine((v) => v, 'Choose a checker.'),
+  assigneeId: id
+    .or(z.literal('').transform(() => undefined))
+    .optional()
+    .refine((v) => v, 'Choose a checker.'),
   dueAt: optionalDate('Due date'),
 });
 

@@ -18,9 +18,7 @@ export const UNASSIGNED = 'unassigned';
 
 /** Where the previous page ended: the last row's sort key and id, for the sort it was made for. */
 export type ClaimListCursor =
-  | { sort: 'updated'; key: Date; id: string }
-  | { sort: 'due'; key: Date | null; id: string }
-  | { sort: 'worthiness' | 'relevance'; key: number; id: string };
+  { sort: 'updated'; key: Date; id: string } | { sort: 'due'; key: Date | null; id: string } | { sort: 'worthiness' | 'relevance'; key: number; id: string };
 
 export type ClaimListQuery = {
   q: string;

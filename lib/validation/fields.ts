@@ -15,7 +15,11 @@ export const optionalText = (max: number, label: string) =>
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, label: string) =>
-  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
 
 /** An absolute http(s) address: the only kind of stored URL the app ever renders as a link. */
 export function isWebUrl(value: string): boolean {

@@ -25,7 +25,16 @@ describe('article import input', () => {
 
   it('accepts text with empty optional fields as not given', () => {
     const result = importArticleSchema.parse({ text: 'Title\n\nOne sentence.', title: '', sourceUrl: '', publishedAt: '' });
-    expect(result).toEqual({ text: 'Title\n\nOne sentence.', title: undefined, sourceUrl: undefined, outlet: undefined, author: undefined, publishedAt: undefined, language: undefined, articleId: undefined });
+    expect(result).toEqual({
+      text: 'Title\n\nOne sentence.',
+      title: undefined,
+      sourceUrl: undefined,
+      outlet: undefined,
+      author: undefined,
+      publishedAt: undefined,
+      language: undefined,
+      articleId: undefined,
+    });
   });
 
   it.each(['javascript:alert(1)', 'ftp://example.org/x', 'not a url'])('refuses the source URL %s', (sourceUrl) => {
@@ -47,12 +56,17 @@ describe('evidence', () => {
     expect(evidenceSchema.safeParse({ ...valid, url: 'http://example.org' }).success).toBe(true);
   });
 
-  it.each(['javascript:alert(document.cookie)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', '//example.org', 'example.org'])(
-    'refuses %s with a clear message',
-    (url) => {
-      expect(messages(evidenceSchema.safeParse({ ...valid, url })).url).toBe('URL must be a web address starting with http:// or https://.');
-    },
-  );
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'vbscript:x',
+    '//example.org',
+    'example.org',
+  ])('refuses %s with a clear message', (url) => {
+    expect(messages(evidenceSchema.safeParse({ ...valid, url })).url).toBe('URL must be a web address starting with http:// or https://.');
+  });
 
   it('refuses an archived copy that is not a web link', () => {
     expect(messages(evidenceSchema.safeParse({ ...valid, archiveUrl: 'javascript:void(0)' })).archiveUrl).toMatch(/http/);

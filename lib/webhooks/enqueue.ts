@@ -22,7 +22,11 @@ const PRIVATE_KEY = /email|note|password|secret|token/i;
 function publicData(value: unknown): Prisma.InputJsonValue {
   if (Array.isArray(value)) return value.map(publicData);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !PRIVATE_KEY.test(key)).map(([key, v]) => [key, publicData(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !PRIVATE_KEY.test(key))
+        .map(([key, v]) => [key, publicData(v)]),
+    );
   }
   return value as Prisma.InputJsonValue;
 }

@@ -24,10 +24,13 @@ describe('webhook signatures', () => {
     ['the wrong secret', () => verifySignature('whsec_other', signatureHeader(secret, body, sentAt), body, { now: sentAt })],
     ['a stale timestamp (a replay)', () => verifySignature(secret, signatureHeader(secret, body, sentAt), body, { now: new Date(sentAt.getTime() + 301_000) })],
     ['a timestamp from the future', () => verifySignature(secret, signatureHeader(secret, body, sentAt), body, { now: new Date(sentAt.getTime() - 301_000) })],
-    ['a re-stamped header', () => {
-      const header = signatureHeader(secret, body, sentAt).replace(/t=\d+/, `t=${Math.floor(sentAt.getTime() / 1000) + 60}`);
-      return verifySignature(secret, header, body, { now: sentAt });
-    }],
+    [
+      'a re-stamped header',
+      () => {
+        const header = signatureHeader(secret, body, sentAt).replace(/t=\d+/, `t=${Math.floor(sentAt.getTime() / 1000) + 60}`);
+        return verifySignature(secret, header, body, { now: sentAt });
+      },
+    ],
     ['no header', () => verifySignature(secret, undefined, body)],
     ['a malformed header', () => verifySignature(secret, 'v1=abc', body, { now: sentAt })],
   ])('refuses %s', (_case, check) => {

@@ -124,7 +124,9 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
   it('counts a redirect as a failure and sends nothing to where it points', async () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/moved-${suffix}`, ['claim.assigned']);
-    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }));
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }),
+    );
     const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
     await processDueDeliveries(prisma, { now: new Date(Date.now() + 1_000) });
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } });
@@ -136,7 +138,9 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
   it('doubles the wait after each failure and gives up after the last attempt', async () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/down-${suffix}`, ['claim.assigned']);
-    await prisma.$transaction((tx) => recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }));
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }),
+    );
     const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
 
     let now = new Date(Date.now() + 1_000);
@@ -210,7 +214,8 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     const { team, editor, suffix } = await desk();
     await webhook(team.id, `/ok-pair-${suffix}`, ['claim.assigned']);
     await prisma.$transaction(async (tx) => {
-      for (let i = 0; i < 6; i++) await recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: `Cy ${i}`, dueAt: null }) });
+      for (let i = 0; i < 6; i++)
+        await recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: `Cy ${i}`, dueAt: null }) });
     });
     const ids = (await prisma.webhookDelivery.findMany({ where: { teamId: team.id }, select: { id: true } })).map((d) => d.id);
     expect(ids).toHaveLength(6);
@@ -218,7 +223,11 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     const second = testPrisma();
     try {
       const now = new Date(Date.now() + 1_000);
-      await Promise.all([processDueDeliveries(prisma, { now, limit: 3 }), processDueDeliveries(second, { now, limit: 3 }), processDueDeliveries(prisma, { now, limit: 3 })]);
+      await Promise.all([
+        processDueDeliveries(prisma, { now, limit: 3 }),
+        processDueDeliveries(second, { now, limit: 3 }),
+        processDueDeliveries(prisma, { now, limit: 3 }),
+      ]);
     } finally {
       await second.$disconnect();
     }

@@ -19,13 +19,72 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST = ['Ana', 'James', 'Priya', 'Tomasz', 'Fatima', 'Daniel', 'Mei', 'Olusegun', 'Claire', 'Rafael', 'Ingrid', 'Kwame', 'Sofia', 'Hiroshi', 'Leila', 'Marcus'];
-const LAST = ['Ruiz', 'Okafor', 'Lindqvist', 'Novak', 'Haddad', 'Brennan', 'Chen', 'Adeyemi', 'Moreau', 'Castillo', 'Berg', 'Mensah', 'Rossi', 'Tanaka', 'Karimi', 'Whitfield'];
+const FIRST = [
+  'Ana',
+  'James',
+  'Priya',
+  'Tomasz',
+  'Fatima',
+  'Daniel',
+  'Mei',
+  'Olusegun',
+  'Claire',
+  'Rafael',
+  'Ingrid',
+  'Kwame',
+  'Sofia',
+  'Hiroshi',
+  'Leila',
+  'Marcus',
+];
+const LAST = [
+  'Ruiz',
+  'Okafor',
+  'Lindqvist',
+  'Novak',
+  'Haddad',
+  'Brennan',
+  'Chen',
+  'Adeyemi',
+  'Moreau',
+  'Castillo',
+  'Berg',
+  'Mensah',
+  'Rossi',
+  'Tanaka',
+  'Karimi',
+  'Whitfield',
+];
 const TITLES = ['Dr.', 'Mr.', 'Ms.', 'Sen.', 'Gov.', 'Prof.'];
-const ROLES = ['the finance minister', 'a spokeswoman for the council', 'the city treasurer', 'an economist at the central bank', 'the head of the transit authority', 'a senior police official'];
-const ORGS = ['the National Statistics Office', 'the Ministry of Health', 'the city council', 'the regional transit authority', 'the Electoral Commission', 'the Housing Agency', 'the central bank', 'the audit office'];
+const ROLES = [
+  'the finance minister',
+  'a spokeswoman for the council',
+  'the city treasurer',
+  'an economist at the central bank',
+  'the head of the transit authority',
+  'a senior police official',
+];
+const ORGS = [
+  'the National Statistics Office',
+  'the Ministry of Health',
+  'the city council',
+  'the regional transit authority',
+  'the Electoral Commission',
+  'the Housing Agency',
+  'the central bank',
+  'the audit office',
+];
 const PLACES = ['Riverside', 'the northern district', 'Port Alden', 'the capital', 'Eastgate', 'the coastal provinces', 'Millbrook', 'the old town'];
-const THINGS = ['housing programme', 'bridge repair', 'school meals scheme', 'tram extension', 'flood barrier', 'hospital wing', 'tax rebate', 'broadband rollout'];
+const THINGS = [
+  'housing programme',
+  'bridge repair',
+  'school meals scheme',
+  'tram extension',
+  'flood barrier',
+  'hospital wing',
+  'tax rebate',
+  'broadband rollout',
+];
 const GROUPS = ['households', 'small businesses', 'nurses', 'first-time buyers', 'pensioners', 'commuters', 'farmers', 'students'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
@@ -76,9 +135,5 @@ export function generateArticle(sentences: number, seed = 2026): string {
     const count = Math.min(5, sentences - written);
     paragraphs.push(Array.from({ length: count }, () => pick(makers)()).join(' '));
   }
-  return [
-    'City Budget Under Scrutiny as Costs of Flagship Projects Climb',
-    'By Ana Ruiz and Daniel Brennan | March 3, 2026',
-    ...paragraphs,
-  ].join('\n\n');
+  return ['City Budget Under Scrutiny as Costs of Flagship Projects Climb', 'By Ana Ruiz and Daniel Brennan | March 3, 2026', ...paragraphs].join('\n\n');
 }

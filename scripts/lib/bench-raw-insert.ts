@@ -20,7 +20,20 @@ export async function insertArticleRaw(
     await client.query(
       `INSERT INTO "Article" ("id", "teamId", "title", "body", "byline", "sourceUrl", "outlet", "author", "publishedAt", "language", "createdById", "createdAt", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-      [articleId, teamId, parsed.title, parsed.body, parsed.byline, input.sourceUrl ?? null, input.outlet ?? null, input.author ?? null, input.publishedAt ?? null, parsed.language, actorId, now],
+      [
+        articleId,
+        teamId,
+        parsed.title,
+        parsed.body,
+        parsed.byline,
+        input.sourceUrl ?? null,
+        input.outlet ?? null,
+        input.author ?? null,
+        input.publishedAt ?? null,
+        parsed.language,
+        actorId,
+        now,
+      ],
     );
     const claims = parsed.claims;
     await client.query(

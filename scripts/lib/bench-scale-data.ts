@@ -27,24 +27,239 @@ function seededRandom(seed: number): () => number {
 
 /** One word each, found nowhere else in the generated text: each names ~1% of the claims. */
 export const TOPICS = [
-  'desalination', 'vaccination', 'broadband', 'pensions', 'tariffs', 'wildfires', 'ferries', 'asbestos', 'landfill', 'potholes',
-  'daycare', 'fertiliser', 'hydrogen', 'lithium', 'microplastics', 'tuition', 'mortgages', 'remittances', 'subsidies', 'cybercrime',
-  'heatwaves', 'sewage', 'dialysis', 'orchards', 'fisheries', 'shipyards', 'railways', 'motorways', 'airports', 'libraries',
-  'prisons', 'courts', 'firefighters', 'ambulances', 'midwives', 'pharmacies', 'antibiotics', 'obesity', 'smoking', 'gambling',
-  'homelessness', 'evictions', 'apprenticeships', 'literacy', 'truancy', 'overtime', 'strikes', 'minimum-wage', 'inflation', 'exports',
-  'imports', 'dairy', 'wheat', 'coffee', 'cocoa', 'copper', 'diesel', 'solar', 'windfarms', 'nuclear',
-  'coal', 'pipelines', 'drought', 'floods', 'erosion', 'deforestation', 'recycling', 'plastics', 'emissions', 'smog',
-  'tourism', 'hotels', 'stadiums', 'museums', 'theatres', 'cinemas', 'newspapers', 'radio', 'satellites', 'drones',
-  'robots', 'semiconductors', 'batteries', 'scooters', 'bicycles', 'parking', 'tolls', 'speeding', 'burglaries', 'shoplifting',
-  'vaping', 'opioids', 'measles', 'malaria', 'dementia', 'autism', 'loneliness', 'refugees', 'visas', 'citizenship',
+  'desalination',
+  'vaccination',
+  'broadband',
+  'pensions',
+  'tariffs',
+  'wildfires',
+  'ferries',
+  'asbestos',
+  'landfill',
+  'potholes',
+  'daycare',
+  'fertiliser',
+  'hydrogen',
+  'lithium',
+  'microplastics',
+  'tuition',
+  'mortgages',
+  'remittances',
+  'subsidies',
+  'cybercrime',
+  'heatwaves',
+  'sewage',
+  'dialysis',
+  'orchards',
+  'fisheries',
+  'shipyards',
+  'railways',
+  'motorways',
+  'airports',
+  'libraries',
+  'prisons',
+  'courts',
+  'firefighters',
+  'ambulances',
+  'midwives',
+  'pharmacies',
+  'antibiotics',
+  'obesity',
+  'smoking',
+  'gambling',
+  'homelessness',
+  'evictions',
+  'apprenticeships',
+  'literacy',
+  'truancy',
+  'overtime',
+  'strikes',
+  'minimum-wage',
+  'inflation',
+  'exports',
+  'imports',
+  'dairy',
+  'wheat',
+  'coffee',
+  'cocoa',
+  'copper',
+  'diesel',
+  'solar',
+  'windfarms',
+  'nuclear',
+  'coal',
+  'pipelines',
+  'drought',
+  'floods',
+  'erosion',
+  'deforestation',
+  'recycling',
+  'plastics',
+  'emissions',
+  'smog',
+  'tourism',
+  'hotels',
+  'stadiums',
+  'museums',
+  'theatres',
+  'cinemas',
+  'newspapers',
+  'radio',
+  'satellites',
+  'drones',
+  'robots',
+  'semiconductors',
+  'batteries',
+  'scooters',
+  'bicycles',
+  'parking',
+  'tolls',
+  'speeding',
+  'burglaries',
+  'shoplifting',
+  'vaping',
+  'opioids',
+  'measles',
+  'malaria',
+  'dementia',
+  'autism',
+  'loneliness',
+  'refugees',
+  'visas',
+  'citizenship',
 ] as const;
 
-const FIRST = ['Ana', 'James', 'Priya', 'Tomasz', 'Fatima', 'Daniel', 'Mei', 'Olusegun', 'Claire', 'Rafael', 'Ingrid', 'Kwame', 'Sofia', 'Hiroshi', 'Leila', 'Marcus', 'Aisha', 'Bruno', 'Chiara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hamza', 'Imogen', 'Jonas', 'Keiko', 'Lucas', 'Maren', 'Nadia'];
-const LAST = ['Ruiz', 'Okafor', 'Lindqvist', 'Novak', 'Haddad', 'Brennan', 'Chen', 'Adeyemi', 'Moreau', 'Castillo', 'Berg', 'Mensah', 'Rossi', 'Tanaka', 'Karimi', 'Whitfield', 'Almeida', 'Bauer', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jansen', 'Kowalski', 'Larsen', 'Mahmoud', 'Nakamura'];
-const ROLES = ['the finance minister', 'a council spokeswoman', 'the city treasurer', 'an economist at the central bank', 'the transit chief', 'a senior police official', 'the opposition leader', 'the health secretary', 'a union representative', 'the mayor', 'a think-tank analyst', 'the schools inspector'];
-const ORGS = ['the National Statistics Office', 'the Ministry of Health', 'the city council', 'the regional transit authority', 'the Electoral Commission', 'the Housing Agency', 'the central bank', 'the audit office', 'the Environment Agency', 'the Chamber of Commerce', 'the Interior Ministry', 'the Fiscal Council', 'the university hospital', 'the port authority', 'the energy regulator'];
-const PLACES = ['Riverside', 'the northern district', 'Port Alden', 'the capital', 'Eastgate', 'the coastal provinces', 'Millbrook', 'the old town', 'Westmoor', 'Kingsbridge', 'the valley towns', 'Hollowell', 'the southern suburbs', 'Larkspur', 'Ashford', 'the border region'];
-const GROUPS = ['households', 'small businesses', 'nurses', 'first-time buyers', 'pensioners', 'commuters', 'farmers', 'students', 'teachers', 'renters', 'young people', 'families', 'drivers', 'patients', 'workers', 'retailers'];
+const FIRST = [
+  'Ana',
+  'James',
+  'Priya',
+  'Tomasz',
+  'Fatima',
+  'Daniel',
+  'Mei',
+  'Olusegun',
+  'Claire',
+  'Rafael',
+  'Ingrid',
+  'Kwame',
+  'Sofia',
+  'Hiroshi',
+  'Leila',
+  'Marcus',
+  'Aisha',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elena',
+  'Farid',
+  'Greta',
+  'Hamza',
+  'Imogen',
+  'Jonas',
+  'Keiko',
+  'Lucas',
+  'Maren',
+  'Nadia',
+];
+const LAST = [
+  'Ruiz',
+  'Okafor',
+  'Lindqvist',
+  'Novak',
+  'Haddad',
+  'Brennan',
+  'Chen',
+  'Adeyemi',
+  'Moreau',
+  'Castillo',
+  'Berg',
+  'Mensah',
+  'Rossi',
+  'Tanaka',
+  'Karimi',
+  'Whitfield',
+  'Almeida',
+  'Bauer',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Horvat',
+  'Ivanova',
+  'Jansen',
+  'Kowalski',
+  'Larsen',
+  'Mahmoud',
+  'Nakamura',
+];
+const ROLES = [
+  'the finance minister',
+  'a council spokeswoman',
+  'the city treasurer',
+  'an economist at the central bank',
+  'the transit chief',
+  'a senior police official',
+  'the opposition leader',
+  'the health secretary',
+  'a union representative',
+  'the mayor',
+  'a think-tank analyst',
+  'the schools inspector',
+];
+const ORGS = [
+  'the National Statistics Office',
+  'the Ministry of Health',
+  'the city council',
+  'the regional transit authority',
+  'the Electoral Commission',
+  'the Housing Agency',
+  'the central bank',
+  'the audit office',
+  'the Environment Agency',
+  'the Chamber of Commerce',
+  'the Interior Ministry',
+  'the Fiscal Council',
+  'the university hospital',
+  'the port authority',
+  'the energy regulator',
+];
+const PLACES = [
+  'Riverside',
+  'the northern district',
+  'Port Alden',
+  'the capital',
+  'Eastgate',
+  'the coastal provinces',
+  'Millbrook',
+  'the old town',
+  'Westmoor',
+  'Kingsbridge',
+  'the valley towns',
+  'Hollowell',
+  'the southern suburbs',
+  'Larkspur',
+  'Ashford',
+  'the border region',
+];
+const GROUPS = [
+  'households',
+  'small businesses',
+  'nurses',
+  'first-time buyers',
+  'pensioners',
+  'commuters',
+  'farmers',
+  'students',
+  'teachers',
+  'renters',
+  'young people',
+  'families',
+  'drivers',
+  'patients',
+  'workers',
+  'retailers',
+];
 const TRENDS = ['rose', 'fell', 'doubled', 'halved', 'climbed', 'dropped', 'stalled', 'jumped', 'slipped', 'tripled'];
 const QUALITY = ['misleading', 'incomplete', 'accurate', 'out of date', 'exaggerated', 'cherry-picked', 'broadly right', 'unsupported'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -139,7 +354,13 @@ export async function seedScaleTeam(
   await sql.query(
     `INSERT INTO "User" ("id", "teamId", "email", "name", "role", "passwordHash")
      SELECT u.id, $1, u.email, u.name, 'checker', $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS u(id, email, name)`,
-    [team.id, passwordHash, checkerIds, checkerIds.map((_, i) => `checker${i + 1}@scale.example`), checkerIds.map((_, i) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`)],
+    [
+      team.id,
+      passwordHash,
+      checkerIds,
+      checkerIds.map((_, i) => `checker${i + 1}@scale.example`),
+      checkerIds.map((_, i) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`),
+    ],
   );
   // Some checkers carry much more work than others, as on a real desk.
   const pickChecker = () => checkerIds[Math.floor(r.next() ** 1.6 * checkerIds.length)];
@@ -149,12 +370,36 @@ export async function seedScaleTeam(
   const bodies: string[] = [];
   const titles: string[] = [];
   const claim = {
-    id: [] as string[], articleId: [] as string[], position: [] as number[], paragraph: [] as number[], text: [] as string[], start: [] as number[], end: [] as number[],
-    checkWorthiness: [] as number[], status: [] as string[], assigneeId: [] as (string | null)[], dueAt: [] as (Date | null)[], notes: [] as string[],
-    verdictLabelId: [] as (string | null)[], rationale: [] as (string | null)[], proposedById: [] as (string | null)[], proposedAt: [] as (Date | null)[],
-    archivedAt: [] as (Date | null)[], createdAt: [] as Date[], updatedAt: [] as Date[],
+    id: [] as string[],
+    articleId: [] as string[],
+    position: [] as number[],
+    paragraph: [] as number[],
+    text: [] as string[],
+    start: [] as number[],
+    end: [] as number[],
+    checkWorthiness: [] as number[],
+    status: [] as string[],
+    assigneeId: [] as (string | null)[],
+    dueAt: [] as (Date | null)[],
+    notes: [] as string[],
+    verdictLabelId: [] as (string | null)[],
+    rationale: [] as (string | null)[],
+    proposedById: [] as (string | null)[],
+    proposedAt: [] as (Date | null)[],
+    archivedAt: [] as (Date | null)[],
+    createdAt: [] as Date[],
+    updatedAt: [] as Date[],
   };
-  const evidence = { id: [] as string[], claimId: [] as string[], url: [] as string[], title: [] as string[], publisher: [] as string[], stance: [] as string[], authorId: [] as string[], createdAt: [] as Date[] };
+  const evidence = {
+    id: [] as string[],
+    claimId: [] as string[],
+    url: [] as string[],
+    title: [] as string[],
+    publisher: [] as string[],
+    stance: [] as string[],
+    authorId: [] as string[],
+    createdAt: [] as Date[],
+  };
   const approvals = { claimId: [] as string[], articleId: [] as string[], actorId: [] as string[], createdAt: [] as Date[] };
 
   const insertClaims = async (from: number, to: number) => {
@@ -167,9 +412,28 @@ export async function seedScaleTeam(
        FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[], $9::float8[], $10::text[], $11::text[], $12::timestamp(3)[], $13::text[],
                    $14::text[], $15::text[], $16::text[], $17::timestamp(3)[], $18::timestamp(3)[], $19::timestamp(3)[], $20::timestamp(3)[])
          AS c(id, "articleId", position, paragraph, text, start, "end", cw, status, "assigneeId", "dueAt", notes, "verdictLabelId", rationale, "proposedById", "proposedAt", "archivedAt", "createdAt", "updatedAt")`,
-      [team.id, col(claim.id), col(claim.articleId), col(claim.position), col(claim.paragraph), col(claim.text), col(claim.start), col(claim.end), col(claim.checkWorthiness),
-        col(claim.status), col(claim.assigneeId), col(claim.dueAt).map(utc), col(claim.notes), col(claim.verdictLabelId), col(claim.rationale), col(claim.proposedById),
-        col(claim.proposedAt).map(utc), col(claim.archivedAt).map(utc), col(claim.createdAt).map(utc), col(claim.updatedAt).map(utc)],
+      [
+        team.id,
+        col(claim.id),
+        col(claim.articleId),
+        col(claim.position),
+        col(claim.paragraph),
+        col(claim.text),
+        col(claim.start),
+        col(claim.end),
+        col(claim.checkWorthiness),
+        col(claim.status),
+        col(claim.assigneeId),
+        col(claim.dueAt).map(utc),
+        col(claim.notes),
+        col(claim.verdictLabelId),
+        col(claim.rationale),
+        col(claim.proposedById),
+        col(claim.proposedAt).map(utc),
+        col(claim.archivedAt).map(utc),
+        col(claim.createdAt).map(utc),
+        col(claim.updatedAt).map(utc),
+      ],
     );
   };
 
@@ -204,7 +468,11 @@ export async function seedScaleTeam(
       claim.status.push(status);
       claim.assigneeId.push(assigneeId);
       claim.dueAt.push(dueAt);
-      claim.notes.push(working && r.next() < 0.3 ? `Called the press office about ${r.pick(TOPICS)}; the figures come from ${r.pick(ORGS)} and cover ${r.int(2015, 2025)}.` : '');
+      claim.notes.push(
+        working && r.next() < 0.3
+          ? `Called the press office about ${r.pick(TOPICS)}; the figures come from ${r.pick(ORGS)} and cover ${r.int(2015, 2025)}.`
+          : '',
+      );
       claim.verdictLabelId.push(verdict);
       claim.rationale.push(verdict ? `The ${r.pick(ORGS).replace(/^the /, '')} data for ${r.int(2015, 2025)} show the claim is ${r.pick(QUALITY)}.` : null);
       claim.proposedById.push(verdict ? assigneeId : null);
@@ -254,7 +522,17 @@ export async function seedScaleTeam(
       `INSERT INTO "Evidence" ("id", "teamId", "claimId", "url", "title", "publisher", "stance", "authorId", "createdAt", "updatedAt")
        SELECT e.id, $1, e."claimId", e.url, e.title, e.publisher, e.stance::"Stance", e."authorId", e.created, e.created
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamp(3)[]) AS e(id, "claimId", url, title, publisher, stance, "authorId", created)`,
-      [team.id, col(evidence.id), col(evidence.claimId), col(evidence.url), col(evidence.title), col(evidence.publisher), col(evidence.stance), col(evidence.authorId), col(evidence.createdAt).map(utc)],
+      [
+        team.id,
+        col(evidence.id),
+        col(evidence.claimId),
+        col(evidence.url),
+        col(evidence.title),
+        col(evidence.publisher),
+        col(evidence.stance),
+        col(evidence.authorId),
+        col(evidence.createdAt).map(utc),
+      ],
     );
   }
   for (let from = 0; from < approvals.claimId.length; from += BATCH) {
@@ -263,7 +541,14 @@ export async function seedScaleTeam(
       `INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "articleId", "claimId", "type", "createdAt")
        SELECT e.id, $1, e."actorId", e."articleId", e."claimId", 'review.approved', e.created
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[]) AS e(id, "actorId", "articleId", "claimId", created)`,
-      [team.id, newIds(col(approvals.claimId).length), col(approvals.actorId), col(approvals.articleId), col(approvals.claimId), col(approvals.createdAt).map(utc)],
+      [
+        team.id,
+        newIds(col(approvals.claimId).length),
+        col(approvals.actorId),
+        col(approvals.articleId),
+        col(approvals.claimId),
+        col(approvals.createdAt).map(utc),
+      ],
     );
   }
   const loaded = performance.now();
@@ -272,7 +557,9 @@ export async function seedScaleTeam(
   await sql.query('COMMIT');
   await sql.query('RESET maintenance_work_mem');
   log(`GIN indexes ${ginIndexes.map((i) => i.name).join(', ')} rebuilt in ${Math.round(performance.now() - loaded).toLocaleString('en-US')} ms`);
-  log(`seeded ${claim.id.length.toLocaleString('en-US')} claims in ${articles} articles, ${evidence.id.length.toLocaleString('en-US')} evidence rows, ${approvals.claimId.length.toLocaleString('en-US')} approvals in ${Math.round(performance.now() - started).toLocaleString('en-US')} ms`);
+  log(
+    `seeded ${claim.id.length.toLocaleString('en-US')} claims in ${articles} articles, ${evidence.id.length.toLocaleString('en-US')} evidence rows, ${approvals.claimId.length.toLocaleString('en-US')} approvals in ${Math.round(performance.now() - started).toLocaleString('en-US')} ms`,
+  );
   await sql.query('ANALYZE');
   return {
     teamId: team.id,

@@ -71,12 +71,14 @@ export async function replay(pool: pg.Pool, queries: CapturedQuery[]): Promise<v
  * The app's data modules import 'server-only', which throws outside React's server condition
  * (vitest stubs it the same way): resolve it to nothing in this process, then load them.
  */
-let dataModules: Promise<{
-  claimsList: typeof import('@/lib/data/claims-list');
-  dashboard: typeof import('@/lib/data/dashboard');
-  listQuery: typeof import('@/lib/validation/claims-list');
-  dashboardQuery: typeof import('@/lib/validation/dashboard');
-}> | undefined;
+let dataModules:
+  | Promise<{
+      claimsList: typeof import('@/lib/data/claims-list');
+      dashboard: typeof import('@/lib/data/dashboard');
+      listQuery: typeof import('@/lib/validation/claims-list');
+      dashboardQuery: typeof import('@/lib/validation/dashboard');
+    }>
+  | undefined;
 
 function loadDataModules(prisma: PrismaClient) {
   // lib/db creates its client on first use unless one is already there.
@@ -114,7 +116,14 @@ export type ScaleCase = {
 /** The four pages measured, for the seeded team. */
 export async function scaleCases(team: ScaleTeam, sql: pg.Client, searchWord: string, prisma: PrismaClient): Promise<ScaleCase[]> {
   const { claimsList, dashboard, listQuery, dashboardQuery } = await loadDataModules(prisma);
-  const user: SessionUser = { id: team.editor.id, name: team.editor.name, email: team.editor.email, role: 'editor', teamId: team.teamId, teamName: team.teamName };
+  const user: SessionUser = {
+    id: team.editor.id,
+    name: team.editor.name,
+    email: team.editor.email,
+    role: 'editor',
+    teamId: team.teamId,
+    teamName: team.teamName,
+  };
   // The cursor of the 10,000th claim in the default order (most recently updated first).
   const far = 10_000;
   const { rows } = await sql.query<{ key: string; id: string }>(
@@ -144,7 +153,12 @@ export async function scaleCases(team: ScaleTeam, sql: pg.Client, searchWord: st
 }
 
 /** The topic word whose claims (text, notes or evidence) come closest to 1% of the team's claims. */
-export async function pickSearchWord(sql: pg.Client, teamId: string, candidates: readonly string[], claims: number): Promise<{ word: string; matches: number }> {
+export async function pickSearchWord(
+  sql: pg.Client,
+  teamId: string,
+  candidates: readonly string[],
+  claims: number,
+): Promise<{ word: string; matches: number }> {
   let best = { word: candidates[0], matches: -1 };
   for (const word of candidates) {
     const { rows } = await sql.query<{ n: number }>(

@@ -50,11 +50,19 @@ export async function createLoadDesk(prisma: PrismaClient, opts: LoadDeskOptions
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = newIds(opts.checkers);
   await prisma.user.createMany({
-    data: userIds.map((id, i) => ({ id, teamId: team.id, email: `checker${i + 1}@load.example`, name: `Checker ${i + 1}`, role: 'checker' as const, passwordHash })),
+    data: userIds.map((id, i) => ({
+      id,
+      teamId: team.id,
+      email: `checker${i + 1}@load.example`,
+      name: `Checker ${i + 1}`,
+      role: 'checker' as const,
+      passwordHash,
+    })),
   });
 
   const wanted = opts.checkers * opts.assignedPerChecker;
-  if (wanted > claims.length) throw new Error(`${opts.checkers} checkers × ${opts.assignedPerChecker} claims need ${wanted} claims; the desk has ${claims.length}`);
+  if (wanted > claims.length)
+    throw new Error(`${opts.checkers} checkers × ${opts.assignedPerChecker} claims need ${wanted} claims; the desk has ${claims.length}`);
   const checkers: LoadChecker[] = [];
   const now = Date.now();
   for (let c = 0; c < opts.checkers; c++) {
@@ -64,17 +72,36 @@ export async function createLoadDesk(prisma: PrismaClient, opts: LoadDeskOptions
     const byDue = new Map<number, string[]>();
     for (const [k, claim] of mine.entries()) byDue.set(k % 17, [...(byDue.get(k % 17) ?? []), claim.id]);
     for (const [k, ids] of byDue) {
-      await prisma.claim.updateMany({ where: { id: { in: ids } }, data: { assigneeId: userIds[c], status: 'ASSIGNED', dueAt: dueAt(k), version: { increment: 1 } } });
+      await prisma.claim.updateMany({
+        where: { id: { in: ids } },
+        data: { assigneeId: userIds[c], status: 'ASSIGNED', dueAt: dueAt(k), version: { increment: 1 } },
+      });
     }
     await prisma.auditEvent.createMany({
-      data: mine.map((claim, k) => ({ teamId: team.id, actorId: editor.id, type: 'claim.assigned', claimId: claim.id, articleId: claim.articleId, data: { assignee: `Checker ${c + 1}`, dueAt: dueAt(k).toISOString() } })),
+      data: mine.map((claim, k) => ({
+        teamId: team.id,
+        actorId: editor.id,
+        type: 'claim.assigned',
+        claimId: claim.id,
+        articleId: claim.articleId,
+        data: { assignee: `Checker ${c + 1}`, dueAt: dueAt(k).toISOString() },
+      })),
     });
     await prisma.notification.createMany({
-      data: mine.map((claim) => ({ teamId: team.id, userId: userIds[c], type: 'ASSIGNED' as const, claimId: claim.id, message: `Erin Editor assigned you “${claim.text.slice(0, 80)}”` })),
+      data: mine.map((claim) => ({
+        teamId: team.id,
+        userId: userIds[c],
+        type: 'ASSIGNED' as const,
+        claimId: claim.id,
+        message: `Erin Editor assigned you “${claim.text.slice(0, 80)}”`,
+      })),
     });
     const { token } = await createApiToken(prisma, { userId: userIds[c], teamId: team.id, name: 'load bench', scope: 'write' });
     // Soonest due first, as My claims lists them: the checker works through them in that order.
-    const ordered = mine.map((claim, k) => ({ claim, due: dueAt(k).getTime() })).sort((x, y) => x.due - y.due).map((x) => x.claim);
+    const ordered = mine
+      .map((claim, k) => ({ claim, due: dueAt(k).getTime() }))
+      .sort((x, y) => x.due - y.due)
+      .map((x) => x.claim);
     checkers.push({ id: userIds[c], email: `checker${c + 1}@load.example`, token, claims: ordered });
   }
   // As after any bulk load: planner statistics for the new rows (PostgreSQL's autovacuum may be off, and would be a minute late).

@@ -115,7 +115,12 @@ type Step = autocannon.Request & {
   onResponse: (status: number, body: string) => void;
 };
 
-function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: LoadStats, answered: (p: { kind: Kind; status: number; errorPage: boolean }) => void): Step[] {
+function checkerRequests(
+  state: CheckerState,
+  verdictLabelIds: string[],
+  stats: LoadStats,
+  answered: (p: { kind: Kind; status: number; errorPage: boolean }) => void,
+): Step[] {
   const { cookie, checker } = state;
   const pageHeaders = { cookie, accept: 'text/html' };
   const apiHeaders = { authorization: `Bearer ${checker.token}`, accept: 'application/json' };
@@ -171,7 +176,8 @@ function checkerRequests(state: CheckerState, verdictLabelIds: string[], stats: 
     step('claimPage', () => page(`/claims/${state.claim.id}`)),
     step(
       'readClaimApi',
-      () => (state.researching && state.cycle % VERDICT_EVERY === 0 ? { method: 'GET', path: `/api/v1/claims/${state.claim.id}`, headers: apiHeaders } : undefined),
+      () =>
+        state.researching && state.cycle % VERDICT_EVERY === 0 ? { method: 'GET', path: `/api/v1/claims/${state.claim.id}`, headers: apiHeaders } : undefined,
       (status, body) => {
         if (status !== 200) return;
         try {
@@ -223,7 +229,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * each: a closed loop of people. A request that has not answered after `timeoutSeconds` counts
  * as a timeout. Connections are kept alive (fetch's pool), as a browser keeps them.
  */
-export async function runCheckers({ baseUrl, states, verdictLabelIds, seconds, timeoutSeconds, stats, think }: RunOptions & { think: ThinkTime }): Promise<LoadRun> {
+export async function runCheckers({
+  baseUrl,
+  states,
+  verdictLabelIds,
+  seconds,
+  timeoutSeconds,
+  stats,
+  think,
+}: RunOptions & { think: ThinkTime }): Promise<LoadRun> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const totals = { requests: 0, errors: 0, timeouts: 0, resets: 0, non2xx: 0 };

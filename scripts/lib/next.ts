@@ -39,11 +39,7 @@ function require_next(): string {
 }
 
 /** Starts `next start` (or `next dev`) in its own process group, so stopping it stops its children too. */
-export function startNext(
-  env: Record<string, string>,
-  port: number,
-  options: { host?: string; stdio?: 'inherit' | 'pipe'; dev?: boolean } = {},
-): ChildProcess {
+export function startNext(env: Record<string, string>, port: number, options: { host?: string; stdio?: 'inherit' | 'pipe'; dev?: boolean } = {}): ChildProcess {
   const hostArgs = options.host ? ['-H', options.host] : [];
   // e.g. CLAIMDESK_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench's server.
   const nodeArgs = process.env.CLAIMDESK_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];

@@ -31,17 +31,29 @@ export function ClaimsListTable({ claims, assignees, canAssign, canExclude, now 
                 <SelectAll name="claimIds" label="Select all claims on this page" />
               </th>
             ) : null}
-            <th scope="col" className="px-3 py-2">Claim</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Assignee</th>
-            <th scope="col" className="px-3 py-2">Due</th>
+            <th scope="col" className="px-3 py-2">
+              Claim
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Assignee
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Due
+            </th>
             <th scope="col" className="px-3 py-2">
               <abbr title="Check-worthiness: how much the sentence looks like a checkable factual claim" className="no-underline">
                 Score
               </abbr>
             </th>
-            <th scope="col" className="px-3 py-2">Verdict</th>
-            <th scope="col" className="px-3 py-2">Updated</th>
+            <th scope="col" className="px-3 py-2">
+              Verdict
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Updated
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">

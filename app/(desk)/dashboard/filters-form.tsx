@@ -8,7 +8,13 @@ export function FiltersForm({ data }: { data: Dashboard }) {
   const { assignee, article, range, datesChosen } = data.filters;
   return (
     // Keyed by the filters shown, so the fields reset when a link (Clear, a member) changes them.
-    <form key={`${assignee?.id}|${article?.id}|${datesChosen ? `${range.from}|${range.to}` : ''}`} method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 card">
+    <form
+      key={`${assignee?.id}|${article?.id}|${datesChosen ? `${range.from}|${range.to}` : ''}`}
+      method="get"
+      action="/dashboard"
+      aria-label="Dashboard filters"
+      className="mb-6 card"
+    >
       <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-[1fr_1.5fr_auto_auto]">
         <Field name="assignee" label="Team member" as="select" defaultValue={assignee?.id ?? ''}>
           <option value="">Everyone</option>
@@ -37,8 +43,8 @@ export function FiltersForm({ data }: { data: Dashboard }) {
           Clear
         </Link>
         <p className="text-xs text-stone-600">
-          Dates choose the days of the approvals chart, the verdicts approved in them and the articles imported in them. Workload and deadlines are
-          always as of now.
+          Dates choose the days of the approvals chart, the verdicts approved in them and the articles imported in them. Workload and deadlines are always as of
+          now.
         </p>
       </div>
     </form>

@@ -17,7 +17,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <>
         <PageHeader title="Dashboard" />
         <p className="text-stone-700">
-          Only editors and admins see the dashboard. <Link href="/my-claims" className="text-blue-700 underline">Go to your claims</Link>
+          Only editors and admins see the dashboard.{' '}
+          <Link href="/my-claims" className="text-blue-700 underline">
+            Go to your claims
+          </Link>
         </p>
       </>
     );

@@ -187,7 +187,12 @@ export function WorkloadPanel({ data, memberHref }: { data: Dashboard; memberHre
           rows={rows.map((m) => ({
             key: m.id,
             cells: [
-              <ListLink key="name" href={memberHref(m.id)} className="text-blue-800 hover:underline" aria-label={`${m.name} (${m.role}): show only their claims`}>
+              <ListLink
+                key="name"
+                href={memberHref(m.id)}
+                className="text-blue-800 hover:underline"
+                aria-label={`${m.name} (${m.role}): show only their claims`}
+              >
                 {m.name} <span className="text-stone-500">({m.role})</span>
               </ListLink>,
               m.ASSIGNED,

@@ -34,7 +34,10 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="grid gap-2" aria-label="Notifications, newest first">
           {notifications.map((n) => (
-            <li key={n.id} className={`flex flex-col gap-2 rounded-lg border p-3 sm:flex-row sm:items-center sm:justify-between ${n.readAt ? 'border-stone-200 bg-white' : 'border-blue-200 bg-blue-50'}`}>
+            <li
+              key={n.id}
+              className={`flex flex-col gap-2 rounded-lg border p-3 sm:flex-row sm:items-center sm:justify-between ${n.readAt ? 'border-stone-200 bg-white' : 'border-blue-200 bg-blue-50'}`}
+            >
               <div className="min-w-0">
                 <p className="text-sm">
                   <span className="mr-2 rounded bg-stone-900 px-1.5 py-0.5 text-xs font-semibold text-white">{TYPE_LABEL[n.type]}</span>

@@ -16,7 +16,10 @@ export default async function ReviewPage() {
       <>
         <PageHeader title="Review queue" />
         <p className="text-stone-700">
-          Only editors review verdicts. <Link href="/my-claims" className="text-blue-700 underline">Go to your claims</Link>
+          Only editors review verdicts.{' '}
+          <Link href="/my-claims" className="text-blue-700 underline">
+            Go to your claims
+          </Link>
         </p>
       </>
     );

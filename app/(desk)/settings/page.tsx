@@ -83,8 +83,8 @@ export default async function SettingsPage() {
                       <ActionForm action={removeMember} className="mt-2" aria-label={`Remove ${m.name}`}>
                         <input type="hidden" name="userId" value={m.id} />
                         <p className="mb-2 text-stone-600">
-                          {m.name} is signed out at once, cannot sign in again and their API tokens stop working. History keeps their name; claims
-                          assigned to them stay so until an editor reassigns them.
+                          {m.name} is signed out at once, cannot sign in again and their API tokens stop working. History keeps their name; claims assigned to
+                          them stay so until an editor reassigns them.
                         </p>
                         <ConfirmBox>I understand that {m.name} loses access to the desk.</ConfirmBox>
                         <SubmitButton variant="danger" pendingText="Removing…">
@@ -153,7 +153,14 @@ export default async function SettingsPage() {
                     <SubmitButton variant="secondary" name="direction" value="up" disabled={i === 0} aria-label={`Move ${l.name} up`} pendingText="…">
                       ↑
                     </SubmitButton>
-                    <SubmitButton variant="secondary" name="direction" value="down" disabled={i === labels.length - 1} aria-label={`Move ${l.name} down`} pendingText="…">
+                    <SubmitButton
+                      variant="secondary"
+                      name="direction"
+                      value="down"
+                      disabled={i === labels.length - 1}
+                      aria-label={`Move ${l.name} down`}
+                      pendingText="…"
+                    >
                       ↓
                     </SubmitButton>
                   </ActionForm>

@@ -4,7 +4,11 @@ import { API_ROUTES, type ApiRouteDef } from '@/lib/api/routes';
 
 export const metadata: Metadata = { title: 'API' };
 
-type Operation = { parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { description: string }> };
+type Operation = {
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { description: string }>;
+};
 
 /** The API reference, rendered from the same OpenAPI document that /api/v1/openapi.json serves. */
 export default function ApiDocsPage() {
@@ -20,7 +24,11 @@ export default function ApiDocsPage() {
         <code>{'{ "error": { "status", "message", "fieldErrors"? } }'}</code>.
       </p>
       <p className="mt-2">
-        Machine-readable: <a className="text-blue-800 underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.
+        Machine-readable:{' '}
+        <a className="text-blue-800 underline" href="/api/v1/openapi.json">
+          OpenAPI 3.1 document
+        </a>
+        .
       </p>
       <nav aria-label="Routes" className="mt-6">
         <ul className="list-disc pl-5">
@@ -38,7 +46,12 @@ export default function ApiDocsPage() {
         const op = doc.paths[r.path.replace(/\{(\w+)\}/g, '{$1}')]?.[r.method];
         const body = op?.requestBody?.content['application/json']?.schema;
         return (
-          <section key={r.operationId} id={r.operationId} aria-labelledby={`${r.operationId}-h`} className="mt-8 rounded-lg border border-stone-200 bg-white p-4">
+          <section
+            key={r.operationId}
+            id={r.operationId}
+            aria-labelledby={`${r.operationId}-h`}
+            className="mt-8 rounded-lg border border-stone-200 bg-white p-4"
+          >
             <h2 id={`${r.operationId}-h`} className="font-mono text-base font-semibold">
               {r.method.toUpperCase()} /api/v1{r.path}
             </h2>

@@ -14,9 +14,7 @@ const HEARTBEAT_MS = 10_000;
  * Browsers reconnect an EventSource by themselves; `retry` asks them to do it within a second.
  */
 export const GET = sessionRoute({ does: 'follow live updates', query: z.object({ claim: z.string().optional() }) }, async ({ user, query }, request) => {
-  const claimId = query.claim
-    ? ((await db.claim.findFirst({ where: { id: query.claim, teamId: user.teamId }, select: { id: true } }))?.id ?? null)
-    : null;
+  const claimId = query.claim ? ((await db.claim.findFirst({ where: { id: query.claim, teamId: user.teamId }, select: { id: true } }))?.id ?? null) : null;
   if (query.claim && !claimId) throw new RouteError(404, 'That claim does not exist or is not in your team.');
 
   const feed = changeFeed();

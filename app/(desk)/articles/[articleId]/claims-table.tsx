@@ -43,17 +43,29 @@ export function ClaimsTable({ claims, assignees, canAssign, canTake, now }: Prop
                 <SelectAll name="claimIds" label="Select all claims on this page" />
               </th>
             ) : null}
-            <th scope="col" className="w-10 px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Claim</th>
+            <th scope="col" className="w-10 px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Claim
+            </th>
             <th scope="col" className="px-3 py-2">
               <abbr title="Check-worthiness: how much the sentence looks like a checkable factual claim" className="no-underline">
                 Score
               </abbr>
             </th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Assignee</th>
-            <th scope="col" className="px-3 py-2">Due</th>
-            <th scope="col" className="px-3 py-2">Verdict</th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Assignee
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Due
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Verdict
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">

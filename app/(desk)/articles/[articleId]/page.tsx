@@ -48,7 +48,11 @@ function pageNumbers(current: number, pages: number): (number | null)[] {
 
 function ViewLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
-    <Link href={href} aria-current={active ? 'true' : undefined} className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}>
+    <Link
+      href={href}
+      aria-current={active ? 'true' : undefined}
+      className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}
+    >
       {children}
     </Link>
   );
@@ -66,7 +70,11 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/articles" className="hover:underline">← Articles</Link>}
+        eyebrow={
+          <Link href="/articles" className="hover:underline">
+            ← Articles
+          </Link>
+        }
         title={article.title}
         description={
           <>

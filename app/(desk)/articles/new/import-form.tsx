@@ -11,7 +11,8 @@ const DOCUMENT_FILE = /\.(html?|xhtml|docx)$/i;
 
 function fileSizeError(file: File | undefined): string {
   if (!file) return '';
-  if (DOCUMENT_FILE.test(file.name)) return file.size > MAX_DOCUMENT_BYTES ? 'The file is larger than 3 MB. Save it without images, or as .txt, and try again.' : '';
+  if (DOCUMENT_FILE.test(file.name))
+    return file.size > MAX_DOCUMENT_BYTES ? 'The file is larger than 3 MB. Save it without images, or as .txt, and try again.' : '';
   return file.size > MAX_ARTICLE_BYTES ? 'The file is larger than 2 MB. Split it or trim it.' : '';
 }
 

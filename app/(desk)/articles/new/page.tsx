@@ -16,7 +16,10 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
       <>
         <PageHeader title="Import article" />
         <p className="text-stone-700">
-          Only editors import articles. <Link href="/articles" className="text-blue-700 underline">Back to articles</Link>
+          Only editors import articles.{' '}
+          <Link href="/articles" className="text-blue-700 underline">
+            Back to articles
+          </Link>
         </p>
       </>
     );

@@ -92,7 +92,15 @@ export function SplitMergePanel({ claim, hasNext }: { claim: Claim; hasNext: boo
   );
 }
 
-type Flagged = { id: string; version: number; text: string; sourceChange: 'CHANGED' | 'REMOVED' | null; sourceText: string | null; publishedAt: Date | null; status: string };
+type Flagged = {
+  id: string;
+  version: number;
+  text: string;
+  sourceChange: 'CHANGED' | 'REMOVED' | null;
+  sourceText: string | null;
+  publishedAt: Date | null;
+  status: string;
+};
 
 /**
  * A re-import changed or removed the sentence of this checked claim. The claim was left as it was
@@ -131,7 +139,11 @@ export function SourceChangePanel({ claim, canDecide }: { claim: Flagged; canDec
               label="Note (optional)"
               as="textarea"
               rows={2}
-              hint={claim.publishedAt ? 'Reopening a published fact-check unpublishes it by a dated correction that another editor approves; this note is shown to readers.' : 'Shown to the checker when you reopen.'}
+              hint={
+                claim.publishedAt
+                  ? 'Reopening a published fact-check unpublishes it by a dated correction that another editor approves; this note is shown to readers.'
+                  : 'Shown to the checker when you reopen.'
+              }
             />
           )}
           <div className="flex flex-wrap gap-2">

@@ -166,8 +166,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                     {corrected.map((c) => (
                       <li key={c.id}>
                         <DateText value={c.decidedAt ?? c.createdAt} />:{' '}
-                        {c.kind === 'VERDICT' ? `${c.previousVerdict} → ${c.newVerdict}` : c.kind === 'UNPUBLISH' ? 'unpublished' : 'reopened after the source changed'}, proposed by{' '}
-                        {c.proposedByName}, approved by {c.decidedByName ?? 'someone'}: {c.note}
+                        {c.kind === 'VERDICT'
+                          ? `${c.previousVerdict} → ${c.newVerdict}`
+                          : c.kind === 'UNPUBLISH'
+                            ? 'unpublished'
+                            : 'reopened after the source changed'}
+                        , proposed by {c.proposedByName}, approved by {c.decidedByName ?? 'someone'}: {c.note}
                       </li>
                     ))}
                   </ol>
@@ -202,7 +206,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           {claim.archivedAt ? null : <WorkflowPanel claim={claim} user={user} labels={labels} assignees={assignees} />}
 
           {approved ? (
-            <PublishingPanel claim={claim} publicPath={`/t/${teamSlug}/fact-checks/${claim.id}`} labels={labels} canPublish={can(user, 'claim.publish')} userId={user.id} />
+            <PublishingPanel
+              claim={claim}
+              publicPath={`/t/${teamSlug}/fact-checks/${claim.id}`}
+              labels={labels}
+              canPublish={can(user, 'claim.publish')}
+              userId={user.id}
+            />
           ) : null}
 
           <Card title="Check-worthiness">
@@ -221,7 +231,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 {claim.reviews.map((r) => (
                   <li key={r.id}>
                     <p className="font-medium text-stone-900">
-                      {r.decision === 'APPROVED' ? 'Approved' : r.decision === 'RETURNED' ? 'Returned' : 'Reopened'} by {actorLabel(r.reviewer, r.importedReviewerName)}
+                      {r.decision === 'APPROVED' ? 'Approved' : r.decision === 'RETURNED' ? 'Returned' : 'Reopened'} by{' '}
+                      {actorLabel(r.reviewer, r.importedReviewerName)}
                     </p>
                     <p className="text-xs text-stone-500">
                       <DateText value={r.createdAt} withTime />

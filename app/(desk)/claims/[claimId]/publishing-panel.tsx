@@ -20,7 +20,15 @@ type Correction = {
 };
 
 type Props = {
-  claim: { id: string; version: number; publishedAt: Date | null; verdictLabelId: string | null; rationale: string | null; sourceChange: string | null; corrections: Correction[] };
+  claim: {
+    id: string;
+    version: number;
+    publishedAt: Date | null;
+    verdictLabelId: string | null;
+    rationale: string | null;
+    sourceChange: string | null;
+    corrections: Correction[];
+  };
   publicPath: string;
   labels: { id: string; name: string }[];
   canPublish: boolean;
@@ -41,7 +49,8 @@ function PendingCorrection({ correction, claimId, canDecide, own }: { correction
         {PROPOSAL_TITLE[correction.kind]}
       </h3>
       <p className="mt-1">
-        Proposed by {correction.proposedByName} on <DateText value={correction.createdAt} withTime />. The public page is unchanged until another editor approves it.
+        Proposed by {correction.proposedByName} on <DateText value={correction.createdAt} withTime />. The public page is unchanged until another editor
+        approves it.
       </p>
       {correction.kind === 'VERDICT' ? (
         <dl className="mt-2 grid gap-1">
@@ -90,7 +99,9 @@ export function PublishingPanel({ claim, publicPath, labels, canPublish, userId 
   if (!claim.publishedAt) {
     return (
       <Card title="Publishing">
-        <p className="mb-3 text-sm text-stone-700">Not published. Publishing puts the claim, the verdict, the rationale and the sources on a public page, never notes or names.</p>
+        <p className="mb-3 text-sm text-stone-700">
+          Not published. Publishing puts the claim, the verdict, the rationale and the sources on a public page, never notes or names.
+        </p>
         {canPublish && !claim.sourceChange ? (
           <ActionForm action={publishClaim} aria-label="Publish fact-check">
             <ClaimVersionFields claim={claim} />
@@ -127,7 +138,13 @@ export function PublishingPanel({ claim, publicPath, labels, canPublish, userId 
                 ))}
               </Field>
               <Field name="rationale" label="Rationale" as="textarea" rows={4} defaultValue={claim.rationale ?? ''} />
-              <Field name="note" label="Correction note" as="textarea" rows={2} hint="Shown to readers, dated, once another editor approves: what was wrong and what changed." />
+              <Field
+                name="note"
+                label="Correction note"
+                as="textarea"
+                rows={2}
+                hint="Shown to readers, dated, once another editor approves: what was wrong and what changed."
+              />
               <SubmitButton variant="secondary" pendingText="Proposing…">
                 Propose correction
               </SubmitButton>

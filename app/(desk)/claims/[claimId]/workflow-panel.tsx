@@ -144,7 +144,11 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
 
   return (
     <Card title="Next steps">
-      {sections.length ? <div className="grid gap-5">{sections}</div> : <p className="text-sm text-stone-600">Nothing for you to do on this claim right now.</p>}
+      {sections.length ? (
+        <div className="grid gap-5">{sections}</div>
+      ) : (
+        <p className="text-sm text-stone-600">Nothing for you to do on this claim right now.</p>
+      )}
     </Card>
   );
 }

@@ -21,16 +21,16 @@ export default async function ExportPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Team verdicts">
           <p className="mb-3 text-sm text-stone-600">
-            Every claim with a verdict approved or in review: article, claim, status, verdict, rationale, who proposed it, when it was approved and its
-            evidence links. Names only, never email addresses.
+            Every claim with a verdict approved or in review: article, claim, status, verdict, rationale, who proposed it, when it was approved and its evidence
+            links. Names only, never email addresses.
           </p>
           <ExportButtons url="/api/export/verdicts" noun="verdicts" label="Export verdicts" />
         </Card>
         {isAdmin ? (
           <Card title="Team export">
             <p className="mb-3 text-sm text-stone-600">
-              Everything the team has done, as one JSON file: articles and their versions, claims, evidence, reviews, corrections, the verdict scale,
-              the history and notifications, and the members by name, email and role. Passwords, API tokens and webhooks stay here.
+              Everything the team has done, as one JSON file: articles and their versions, claims, evidence, reviews, corrections, the verdict scale, the
+              history and notifications, and the members by name, email and role. Passwords, API tokens and webhooks stay here.
             </p>
             <a href="/api/export/team" download className={buttonClass('secondary')}>
               Download team export
@@ -40,8 +40,8 @@ export default async function ExportPage() {
         {isAdmin ? (
           <Card title="Audit log">
             <p className="mb-3 text-sm text-stone-600">
-              Every recorded event of the team, oldest first: when, what, who did it (by name), the article and claim it concerns, and its details as
-              JSON. The log can be added to, never changed: the database refuses edits and deletions.
+              Every recorded event of the team, oldest first: when, what, who did it (by name), the article and claim it concerns, and its details as JSON. The
+              log can be added to, never changed: the database refuses edits and deletions.
             </p>
             <ExportButtons url="/api/export/audit" noun="events" label="Export audit log" />
           </Card>
@@ -49,8 +49,8 @@ export default async function ExportPage() {
         {isAdmin ? (
           <Card title="Import a team export">
             <p className="mb-3 text-sm text-stone-600">
-              Brings a team export into this team, while it has no articles, with all its work and history. Its verdict scale replaces this team’s;
-              this team keeps its name.
+              Brings a team export into this team, while it has no articles, with all its work and history. Its verdict scale replaces this team’s; this team
+              keeps its name.
             </p>
             <TeamImportForm action={importTeamExport} articles={articles} />
           </Card>

@@ -29,7 +29,14 @@ export default async function PublishingSettingsPage() {
           <ActionForm action={updatePublisher} aria-label="Publisher">
             <Field name="orgName" label="Organisation name" defaultValue={team.orgName ?? ''} hint={`Leave empty to use the team name, “${team.name}”.`} />
             <Field name="orgUrl" label="Organisation URL" type="url" placeholder="https://" defaultValue={team.orgUrl ?? ''} />
-            <Field name="orgLogoUrl" label="Logo URL" type="url" placeholder="https://" defaultValue={team.orgLogoUrl ?? ''} hint="An image at a public address." />
+            <Field
+              name="orgLogoUrl"
+              label="Logo URL"
+              type="url"
+              placeholder="https://"
+              defaultValue={team.orgLogoUrl ?? ''}
+              hint="An image at a public address."
+            />
             <SubmitButton pendingText="Saving…">Save publisher</SubmitButton>
           </ActionForm>
           <p className="mt-4 text-sm text-stone-700">

@@ -17,8 +17,11 @@ export default async function TokensPage() {
         title="API tokens"
         description={
           <>
-            Personal access tokens for the <Link href="/api-docs" className="text-blue-800 underline">Claimdesk API</Link>. A token acts as you, in{' '}
-            {user.teamName}, with your role ({user.role}).
+            Personal access tokens for the{' '}
+            <Link href="/api-docs" className="text-blue-800 underline">
+              Claimdesk API
+            </Link>
+            . A token acts as you, in {user.teamName}, with your role ({user.role}).
           </>
         }
       />
@@ -31,11 +34,21 @@ export default async function TokensPage() {
               <caption className="sr-only">Your API tokens</caption>
               <thead>
                 <tr className="border-b border-stone-200 text-stone-600">
-                  <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Access</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Starts with</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Last used</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Access
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Starts with
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Last used
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -20,15 +20,28 @@ const STATUS_CLASS = {
 type Delivery = Awaited<ReturnType<typeof listRecentDeliveries>>[number];
 
 function WhenCell({ delivery }: { delivery: Delivery }) {
-  if (delivery.status === 'SUCCEEDED') return <>Delivered <DateText value={delivery.deliveredAt} withTime /></>;
+  if (delivery.status === 'SUCCEEDED')
+    return (
+      <>
+        Delivered <DateText value={delivery.deliveredAt} withTime />
+      </>
+    );
   if (delivery.status === 'FAILED') return <>Gave up after {delivery.attempts} attempts</>;
   if (!delivery.webhook.active) return <>Paused: the webhook is disabled</>;
-  return <>Next attempt <DateText value={delivery.nextAttemptAt} withTime /></>;
+  return (
+    <>
+      Next attempt <DateText value={delivery.nextAttemptAt} withTime />
+    </>
+  );
 }
 
 export default async function WebhooksPage() {
   const user = await requireUser();
-  const eyebrow = <Link href="/settings" className="hover:underline">← Settings</Link>;
+  const eyebrow = (
+    <Link href="/settings" className="hover:underline">
+      ← Settings
+    </Link>
+  );
   if (!can(user, 'webhook.manage')) {
     return (
       <>
@@ -48,7 +61,14 @@ export default async function WebhooksPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Register a webhook">
           <ActionForm action={createWebhook} aria-label="Register a webhook">
-            <Field name="url" label="URL" type="url" autoComplete="off" placeholder="https://" hint="Claimdesk sends a POST with a JSON body to this address." />
+            <Field
+              name="url"
+              label="URL"
+              type="url"
+              autoComplete="off"
+              placeholder="https://"
+              hint="Claimdesk sends a POST with a JSON body to this address."
+            />
             <EventFieldset />
             <SubmitButton pendingText="Registering…">Register webhook</SubmitButton>
           </ActionForm>
@@ -102,13 +122,27 @@ export default async function WebhooksPage() {
               <caption className="sr-only">The latest {DELIVERY_LOG_LIMIT} webhook deliveries, newest first</caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Event</th>
-                  <th scope="col" className="px-3 py-2">Webhook</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Attempts</th>
-                  <th scope="col" className="px-3 py-2">Last status code</th>
-                  <th scope="col" className="px-3 py-2">Last error</th>
-                  <th scope="col" className="px-3 py-2">Next attempt / delivered</th>
+                  <th scope="col" className="px-3 py-2">
+                    Event
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Webhook
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Attempts
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Last status code
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Last error
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Next attempt / delivered
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">

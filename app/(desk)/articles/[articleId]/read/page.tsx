@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: 'Annotated article' };
 
 function ColourLink({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
   return (
-    <Link href={href} aria-current={active ? 'true' : undefined} className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}>
+    <Link
+      href={href}
+      aria-current={active ? 'true' : undefined}
+      className={`rounded-md px-2.5 py-1 ${active ? 'bg-stone-900 text-white' : 'text-blue-800 hover:bg-stone-100'}`}
+    >
       {children}
     </Link>
   );
@@ -40,7 +44,13 @@ function Legend({ title, items }: { title: string; items: { label: string; mark:
   );
 }
 
-export default async function AnnotatedArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ colour?: string }> }) {
+export default async function AnnotatedArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ articleId: string }>;
+  searchParams: Promise<{ colour?: string }>;
+}) {
   const user = await requireUser();
   const { articleId } = await params;
   const colourBy: ColourBy = (await searchParams).colour === 'verdict' ? 'verdict' : 'status';
@@ -82,9 +92,7 @@ export default async function AnnotatedArticlePage({ params, searchParams }: { p
       <div className="mb-5 grid gap-3 card">
         <Legend title={colourBy === 'status' ? 'Colours: claim status' : 'Colours: verdict'} items={legend} />
         <p className="text-sm text-stone-700">
-          Press <Key>j</Key> for the next sentence and{' '}
-          <Key>k</Key> for the previous one;{' '}
-          <Key>Enter</Key>, <Key>Space</Key> or a click shows its claim,{' '}
+          Press <Key>j</Key> for the next sentence and <Key>k</Key> for the previous one; <Key>Enter</Key>, <Key>Space</Key> or a click shows its claim,{' '}
           <Key>Esc</Key> closes it.
         </p>
       </div>

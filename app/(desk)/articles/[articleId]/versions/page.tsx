@@ -51,8 +51,8 @@ export default async function VersionsPage({ params }: { params: Promise<{ artic
             return (
               <Card key={v.id} title={`Version ${v.version} → ${changes.toVersion}`}>
                 <p className="text-sm text-stone-700">
-                  Re-imported <DateText value={v.createdAt} withTime />: {counts.kept} kept ({counts.moved} moved), {counts.changed} changed, {counts.added} added,{' '}
-                  {counts.archived} archived.
+                  Re-imported <DateText value={v.createdAt} withTime />: {counts.kept} kept ({counts.moved} moved), {counts.changed} changed, {counts.added}{' '}
+                  added, {counts.archived} archived.
                 </p>
                 {changes.changed.length ? (
                   <div className="mt-3">

@@ -16,7 +16,9 @@ export default async function PublicCorrectionsPage({ params }: { params: Promis
   return (
     <>
       <h1 className="font-serif text-3xl font-semibold">Corrections by {publisher}</h1>
-      <p className="mt-2 text-stone-700">When we change or withdraw a published fact-check, we say so here, with the date, the reason and what it was before.</p>
+      <p className="mt-2 text-stone-700">
+        When we change or withdraw a published fact-check, we say so here, with the date, the reason and what it was before.
+      </p>
       {corrections.length === 0 ? (
         <div className="mt-6">
           <EmptyState title="No corrections">None of our published verdicts has been corrected.</EmptyState>
@@ -44,7 +46,8 @@ export default async function PublicCorrectionsPage({ params }: { params: Promis
                   </>
                 ) : (
                   <>
-                    <span className="font-medium">{c.kind === 'UNPUBLISH' ? 'Withdrawn' : 'Withdrawn for re-checking'}</span> (the verdict was {c.previousVerdict}): {c.note}
+                    <span className="font-medium">{c.kind === 'UNPUBLISH' ? 'Withdrawn' : 'Withdrawn for re-checking'}</span> (the verdict was{' '}
+                    {c.previousVerdict}): {c.note}
                   </>
                 )}
               </p>
