@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,36 +6,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { emptyDatabase } from '@/lib/testing/database';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createArticle, createTeam, createUser } from '@/lib/testing/factories';
 
 const onServer = Boolean(process.env.DATABASE_URL) && process.env.CLAIMDESK_EMBEDDED !== '1';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-backup-'));
-
-/** An empty database without migrations: a new one on the PostgreSQL server of the run, or a new embedded PGlite. */
-async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (onServer) {
-    const name = `claimdesk_backup_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const db = await startEmbeddedDatabase(mkdtempSync(path.join(scratch, 'pglite-')));
-  return { url: db.url, drop: db.stop };
-}
 
 /** Every row of every table as PostgreSQL prints it, and the migration list: what a restore must reproduce exactly. */
 async function snapshot(url: string) {
@@ -180,7 +155,7 @@ describe('npm run db:backup and db:restore', () => {
   const file = path.join(scratch, 'backup.jsonl.gz');
 
   beforeAll(async () => {
-    [source, target] = [await emptyDatabase(), await emptyDatabase()];
+    [source, target] = [await emptyDatabase('backup'), await emptyDatabase('backup')];
     await seed(source.url);
   }, 120_000);
   afterAll(async () => {
