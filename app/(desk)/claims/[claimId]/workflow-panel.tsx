@@ -9,7 +9,7 @@ import { canResearch, transition, type WorkflowClaim } from '@/lib/domain/workfl
 import { NOTES_DRAFT_KEY, NOTES_FORM_ID } from './notes-form';
 
 type Props = {
-  claim: WorkflowClaim & { id: string; version: number; verdictLabelId: string | null; rationale: string | null; dueAt: Date | null };
+  claim: WorkflowClaim & { id: string; version: number; verdictLabelId: string | null; rationale: string | null; dueAt: Date | null; publishedAt: Date | null };
   user: SessionUser;
   labels: { id: string; name: string }[];
   assignees: { id: string; name: string; role: string }[];
@@ -103,7 +103,13 @@ export function WorkflowPanel({ claim, user, labels, assignees }: Props) {
     );
   }
 
-  if (claim.status === 'APPROVED' && can(user, 'claim.review')) {
+  if (claim.status === 'APPROVED' && claim.publishedAt && can(user, 'claim.review')) {
+    sections.push(
+      <p key="published" className="text-sm text-stone-700">
+        This verdict is published. It changes only by a correction that another editor approves: see Publishing.
+      </p>,
+    );
+  } else if (claim.status === 'APPROVED' && can(user, 'claim.review')) {
     sections.push(
       <ActionForm key="reopen" action={reviewClaim} aria-label="Reopen verdict">
         <ClaimVersionFields claim={claim} />
