@@ -22,7 +22,7 @@ const BULK_ACTIONS = { assign: assignClaims, due: setDueDate, exclude: excludeCl
 export async function applyBulkAction(prev: FormState, formData: FormData): Promise<FormState> {
   const intent = formData.get('intent');
   const action = typeof intent === 'string' && Object.hasOwn(BULK_ACTIONS, intent) ? BULK_ACTIONS[intent as keyof typeof BULK_ACTIONS] : null;
-  if (!action) return { ok: false, message: 'Choose what to do with the selected claims.', fieldErrors: {}, values: {} };
+  if (!action) return { ok: false, message: 'Choose what to do with the selected claims.', fieldErrors: {}, values: {}, status: 422 };
   const state = await action(prev, formData);
   if (state.ok) revalidatePath('/claims');
   return state;

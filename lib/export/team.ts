@@ -15,6 +15,7 @@ import { linkReusedClaims } from '@/lib/operations/claim-writer';
 import { auditEvent } from '@/lib/domain/audit-events';
 import { newIds } from '@/lib/db/ids';
 import { fileSlug } from '@/lib/export/response';
+import { INT4_MAX, jsonProblem, storableIsoDate, storableString } from '@/lib/validation/fields';
 
 const TEAM_EXPORT_FORMAT = 'claimdesk-team';
 const TEAM_EXPORT_VERSION = 1;
@@ -76,15 +77,25 @@ export function teamExportFilename(doc: Pick<TeamExport, 'team' | 'exportedAt'>)
 }
 
 // The document as a file holds it: dates as ISO strings, JSON columns as JSON.
-const ref = z.string().min(1).max(200);
-const text = z.string();
-const maybeText = z.string().nullable();
-const int = z.number().int();
-const date = z.iso.datetime().transform((s) => new Date(s));
+// Only what the database stores: no NUL or half surrogate pair in any text, integers that fit an
+// `integer` column, dates it can read, JSON it can hold (ADR 0024).
+const ref = storableString('A reference').min(1).max(200);
+const text = storableString('Text');
+const maybeText = text.nullable();
+const int = z
+  .number()
+  .int()
+  .min(-INT4_MAX - 1)
+  .max(INT4_MAX);
+const date = storableIsoDate.transform((s) => new Date(s));
 const maybeDate = date.nullable();
 const json = z
-  .json()
-  .refine((v) => v !== null, 'must not be null')
+  .unknown()
+  .refine((v) => v !== null && v !== undefined, 'must not be null')
+  .superRefine((v, ctx) => {
+    const problem = jsonProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((v) => v as Prisma.InputJsonValue);
 
 const evidenceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalText, optionalWebUrl } from '@/lib/validation/fields';
+import { hasNul, hasUnpairedSurrogate, optionalDate, optionalText, optionalWebUrl, storableString } from '@/lib/validation/fields';
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 /** An uploaded web page or Word document; it must fit in one server action request (next.config.ts). */
@@ -10,7 +10,10 @@ export const articleText = z
   .string({ error: 'Paste the article text or choose a .txt or .md file.' })
   .refine((v) => Buffer.byteLength(v, 'utf8') <= MAX_ARTICLE_BYTES, 'The article is larger than 2 MB. Split it or trim it.')
   .refine((v) => v.trim().length > 0, 'The article is empty. Paste its text or choose a .txt or .md file.')
-  .refine((v) => !looksBinary(v), 'That file is not plain text. Use a .txt or .md file.');
+  .refine((v) => !looksBinary(v), { error: 'That file is not plain text. Use a .txt or .md file.', abort: true })
+  // looksBinary reads the start only; what PostgreSQL cannot store is refused wherever it is.
+  .refine((v) => !hasNul(v), 'The article contains a NUL character, which cannot be stored. Remove it.')
+  .refine((v) => !hasUnpairedSurrogate(v), 'The article contains a broken character (half of a surrogate pair). Remove it.');
 
 export const importArticleSchema = z.object({
   text: articleText,
@@ -27,8 +30,7 @@ export const importArticleSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   /** Re-import into this article instead of creating a new one. */
-  articleId: z
-    .string()
+  articleId: storableString('Article')
     .trim()
     .max(64)
     .optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalDate, optionalText, optionalWebUrl, requiredText, webUrl } from '@/lib/validation/fields';
+import { hasUnpairedSurrogate, id, int4, optionalDate, optionalText, optionalWebUrl, plainText, requiredText, version, webUrl } from '@/lib/validation/fields';
 
 export const STANCES = ['SUPPORTS', 'REFUTES', 'CONTEXT'] as const;
 export const STANCE_LABEL: Record<(typeof STANCES)[number], string> = {
@@ -7,8 +7,6 @@ export const STANCE_LABEL: Record<(typeof STANCES)[number], string> = {
   REFUTES: 'Refutes',
   CONTEXT: 'Adds context',
 };
-
-const version = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const assignClaimsSchema = z.object({
   claimIds: z.array(id).min(1, 'Select at least one claim.').max(10_000),
@@ -21,10 +19,12 @@ export const assignClaimsSchema = z.object({
 
 export const claimRefSchema = z.object({ claimId: id, version });
 
-// Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds (and no NUL, which PostgreSQL refuses).
+// Browsers send a textarea's line breaks as CRLF; notes are kept with plain line feeds (and no NUL, which PostgreSQL refuses:
+// notes are pasted from anywhere, so a stray NUL is dropped rather than refused; half a surrogate pair has no such excuse).
 const notes = z
-  .string()
+  .string({ error: 'Notes must be text.' })
   .max(100_000, 'Notes must be at most 100,000 characters.')
+  .refine((v) => !hasUnpairedSurrogate(v), 'Notes contain a broken character (half of a surrogate pair). Remove it.')
   .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\u0000/g, ''));
 
 export const notesSchema = z.object({ claimId: id, version, notes });
@@ -56,7 +56,7 @@ export const reviewSchema = z.object({
   claimId: id,
   version,
   decision: z.enum(['approve', 'return', 'reopen']),
-  comment: z.string().trim().max(5_000).default(''),
+  comment: plainText(5_000, 'Comment').default(''),
 });
 
 export const excludeSchema = z.object({
@@ -65,9 +65,9 @@ export const excludeSchema = z.object({
   reason: requiredText(1_000, 'Reason'),
 });
 
-export const splitClaimSchema = z.object({ claimId: id, version, offset: z.coerce.number({ error: 'Choose where to split.' }).int() });
+export const splitClaimSchema = z.object({ claimId: id, version, offset: int4('Split point', 'Choose where to split.') });
 export const mergeClaimSchema = z.object({ claimId: id, version });
-export const asCheckedSchema = z.object({ claimId: id, version, asChecked: z.string().trim().max(2_000, 'At most 2,000 characters.') });
+export const asCheckedSchema = z.object({ claimId: id, version, asChecked: plainText(2_000, 'The claim as checked', 'At most 2,000 characters.') });
 export const bulkExcludeSchema = z.object({
   articleId: id,
   below: z.coerce.number().min(0).max(1),

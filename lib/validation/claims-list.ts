@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '@/lib/domain/claim-status';
-import { id } from '@/lib/validation/fields';
+import { id, storableIsoDate, storableString } from '@/lib/validation/fields';
 
 export const CLAIMS_LIST_PAGE_SIZE = 50;
 
@@ -34,8 +34,8 @@ export type ClaimListQuery = {
 };
 
 const cursorJson = z.discriminatedUnion('s', [
-  z.object({ s: z.literal('updated'), k: z.iso.datetime(), id }),
-  z.object({ s: z.literal('due'), k: z.iso.datetime().nullable(), id }),
+  z.object({ s: z.literal('updated'), k: storableIsoDate, id }),
+  z.object({ s: z.literal('due'), k: storableIsoDate.nullable(), id }),
   z.object({ s: z.enum(['worthiness', 'relevance']), k: z.number().finite(), id }),
 ]);
 
@@ -62,7 +62,7 @@ export function decodeCursor(value: string, sort: ClaimListSort): ClaimListCurso
 
 /** The list's query parameters, each optional; the REST API refuses a bad one with a 422. */
 const CLAIM_LIST_PARAMS = {
-  q: z.string().trim().max(200),
+  q: storableString('The search').trim().max(200),
   status: z.enum(CLAIM_STATUSES),
   verdict: id,
   assignee: id,
@@ -70,7 +70,7 @@ const CLAIM_LIST_PARAMS = {
   due: z.enum(DUE_FILTERS),
   worthiness: z.enum(WORTHINESS_FILTERS),
   sort: z.enum(CLAIM_LIST_SORTS),
-  cursor: z.string().max(500),
+  cursor: storableString('The cursor').max(500),
 };
 
 export const claimListParamsSchema = z.object(CLAIM_LIST_PARAMS).partial();

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { id } from '@/lib/validation/fields';
+import { id, MAX_YEAR, MIN_YEAR } from '@/lib/validation/fields';
 
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => {
     const date = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v) && date.getUTCFullYear() >= MIN_YEAR && date.getUTCFullYear() <= MAX_YEAR;
   });
 
 /** Read one search parameter; a bad or repeated value counts as not given. */

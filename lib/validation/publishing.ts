@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, optionalWebUrl, requiredText } from '@/lib/validation/fields';
-
-const version = z.coerce.number().int().min(0).max(2_147_483_647);
+import { id, optionalText, optionalWebUrl, plainText, requiredText, version } from '@/lib/validation/fields';
 
 export const publishClaimSchema = z.object({ claimId: id, version });
 
@@ -13,7 +11,7 @@ const correctionFields = z.object({
   version,
   kind: z.enum(['verdict', 'unpublish']).default('verdict'),
   verdictLabelId: id.or(z.literal('').transform(() => undefined)).optional(),
-  rationale: z.string().trim().max(20_000, 'Rationale must be at most 20,000 characters.').optional(),
+  rationale: plainText(20_000, 'Rationale').optional(),
   note: requiredText(2_000, 'Correction note'),
 });
 
@@ -31,14 +29,14 @@ export const decideCorrectionSchema = z.object({
   claimId: id,
   correctionId: id,
   decision: z.enum(['approve', 'reject']),
-  comment: z.string().trim().max(2_000, 'At most 2,000 characters.').default(''),
+  comment: plainText(2_000, 'Comment', 'At most 2,000 characters.').default(''),
 });
 
 export const sourceChangeSchema = z.object({
   claimId: id,
   version,
   decision: z.enum(['keep', 'reopen']),
-  comment: z.string().trim().max(2_000, 'At most 2,000 characters.').default(''),
+  comment: plainText(2_000, 'Comment', 'At most 2,000 characters.').default(''),
 });
 
 export const articleReportSchema = z.object({ articleId: id, publish: z.enum(['1', '0']) });

@@ -122,3 +122,62 @@ describe('team', () => {
     expect(result.password).toMatch(/at least 10 characters/);
   });
 });
+
+describe('what the database cannot store (ADR 0024)', () => {
+  const evidence = { claimId: 'c1', url: 'https://example.org/report.pdf', title: 'Annual report', stance: 'SUPPORTS' };
+
+  it.each([
+    ['a NUL', 'Annual\u0000report', 'Title contains a NUL character, which cannot be stored. Remove it.'],
+    ['half a surrogate pair', 'Annual \ud800report', 'Title contains a broken character (half of a surrogate pair). Remove it.'],
+  ])('refuses %s in a text field with one sentence', (_what, title, message) => {
+    const result = evidenceSchema.safeParse({ ...evidence, title });
+    expect(result.error?.issues.map((i) => i.message)).toEqual([message]);
+  });
+
+  it('keeps whole surrogate pairs (emoji and the like)', () => {
+    expect(evidenceSchema.parse({ ...evidence, title: 'Report 😀 𝄞' }).title).toBe('Report 😀 𝄞');
+  });
+
+  it('refuses a NUL in an id, which would reach a query', () => {
+    expect(messages(evidenceSchema.safeParse({ ...evidence, claimId: 'c\u0000' })).claimId).toMatch(/NUL/);
+  });
+
+  it('still drops a NUL from notes, but refuses half a surrogate pair there', () => {
+    expect(submitVerdictSchema.parse({ claimId: 'c1', version: '0', verdictLabelId: 'l1', rationale: 'R.', notes: 'a\u0000b' }).notes).toBe('ab');
+    expect(messages(submitVerdictSchema.safeParse({ claimId: 'c1', version: '0', verdictLabelId: 'l1', rationale: 'R.', notes: 'a\udfffb' })).notes).toMatch(
+      /surrogate/,
+    );
+  });
+
+  it('refuses a NUL anywhere in an article, not only in the part read to tell text from binary', () => {
+    const text = `Title\n\n${'Words. '.repeat(2_000)}\u0000`;
+    expect(messages(importArticleSchema.safeParse({ text })).text).toMatch(/NUL/);
+  });
+
+  it.each([
+    ['1900-01-01', true],
+    ['2200-12-31', true],
+    ['1899-12-31', false],
+    ['2201-01-01', false],
+    ['99999-01-01', false],
+    ['-000001-01-01', false],
+    ['0000-01-01', false],
+  ])('takes due dates and publication dates from 1900 to 2200: %s', (date, ok) => {
+    expect(assignClaimsSchema.safeParse({ claimIds: ['a'], assigneeId: 'u', dueAt: date }).success).toBe(ok);
+    expect(importArticleSchema.safeParse({ text: 'T\n\nA b.', publishedAt: date }).success).toBe(ok);
+  });
+
+  it('says which years a date may fall in', () => {
+    expect(messages(assignClaimsSchema.safeParse({ claimIds: ['a'], assigneeId: 'u', dueAt: '99999-01-01' })).dueAt).toBe(
+      'Due date must be between 1900 and 2200.',
+    );
+  });
+
+  it.each(['2147483648', '-1', '1.5', '1e400', 'NaN'])('refuses the version %s, which an integer column cannot hold', (version) => {
+    expect(messages(submitVerdictSchema.safeParse({ claimId: 'c1', version, verdictLabelId: 'l1', rationale: 'R.' })).version).toBeDefined();
+  });
+
+  it('takes the largest version an integer column holds', () => {
+    expect(submitVerdictSchema.parse({ claimId: 'c1', version: '2147483647', verdictLabelId: 'l1', rationale: 'R.' }).version).toBe(2_147_483_647);
+  });
+});
