@@ -77,6 +77,7 @@ export function actionFor<S extends z.ZodType, R>(op: Operation<S, R>, done: (re
       return fail('Something went wrong on our side and nothing was saved. Try again in a moment.', {}, 500);
     }
   };
-  // The permission travels with the action, so the permission matrix test can read it.
-  return Object.assign(action, { permission: op.permission });
+  // The permission and the operation travel with the action, so the permission matrix and the
+  // hostile-input tests can read them.
+  return Object.assign(action, { permission: op.permission, operation: op });
 }
