@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { PASSWORD_FILE, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
 
@@ -234,7 +234,8 @@ describe.skipIf(onServer)('the CLI import killed mid-transaction while it owns t
       cli.child,
     );
     const { port } = JSON.parse(readFileSync(serverFile, 'utf8')) as { port: number };
-    const { release } = await waitForHeldSession(`postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`, cli.child);
+    const password = readFileSync(path.join(dataDir, PASSWORD_FILE), 'utf8').trim();
+    const { release } = await waitForHeldSession(`postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable`, cli.child);
     cli.child.kill('SIGKILL');
     expect(await cli.exited).toMatchObject({ signal: 'SIGKILL' });
     await release().catch(() => {});

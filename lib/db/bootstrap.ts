@@ -4,7 +4,7 @@
  * migrations, then (optionally) a seed, such as the demo seed of prisma/seed.ts, which the
  * caller hands in so that lib/ never depends on prisma/.
  */
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { startEmbeddedDatabase, withoutPassword } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 
@@ -23,7 +23,7 @@ export async function prepareDatabase(options: { seed?: Seed; dataDir?: string; 
     const db = await startEmbeddedDatabase(dataDir);
     ({ url, stop } = db);
     embedded = true;
-    log(db.owner ? `Embedded database in ${dataDir}/ on ${url}` : `Using the embedded database already served on ${url}`);
+    log(db.owner ? `Embedded database in ${dataDir}/ on ${withoutPassword(url)}` : `Using the embedded database already served on ${withoutPassword(url)}`);
   }
   const applied = await applyMigrations(url);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
