@@ -7,6 +7,8 @@ const schema = z.object({
   CLAIMDESK_EMBEDDED: z.enum(['0', '1']).default('0'),
   CLAIMDESK_DATA_DIR: z.string().default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** The AUTH_SECRET before a change, while every process seals webhook secrets again with the new one (lib/webhooks/secret-box.ts). */
+  CLAIMDESK_PREVIOUS_AUTH_SECRET: z.string().min(16).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   /** '1' lets imports from a URL and webhooks reach private, loopback and link-local addresses (tests, intranets). */
   CLAIMDESK_ALLOW_PRIVATE_URLS: z.enum(['0', '1']).default('0'),

@@ -9,6 +9,10 @@ import { createPrismaClient } from '@/lib/db/client';
 import { emptyDatabase } from '@/lib/testing/database';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createArticle, createTeam, createUser } from '@/lib/testing/factories';
+import { openWebhookSecret, sealWebhookSecret } from '@/lib/webhooks/secret-box';
+
+/** A webhook's signing secret: the backup carries it sealed, as the database holds it (ADR 0024). */
+const WEBHOOK_SECRET = 'whsec_backup-test-signing-secret';
 
 const onServer = Boolean(process.env.DATABASE_URL) && process.env.CLAIMDESK_EMBEDDED !== '1';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-backup-'));
@@ -128,7 +132,7 @@ async function seed(url: string) {
     await prisma.presence.create({ data: { userId: checker.id, claimId: a.id, teamId: team.id } });
     await prisma.apiToken.create({ data: { teamId: team.id, userId: editor.id, name: 'CMS', tokenHash: 'f'.repeat(64), prefix: 'cdk_abcd', scope: 'write' } });
     const hook = await prisma.webhook.create({
-      data: { teamId: team.id, url: 'https://hooks.example/x', secret: 's3cret', events: ['claim.published', 'verdict.corrected'] },
+      data: { teamId: team.id, url: 'https://hooks.example/x', secret: sealWebhookSecret(WEBHOOK_SECRET), events: ['claim.published', 'verdict.corrected'] },
     });
     await prisma.webhookDelivery.create({
       data: { webhookId: hook.id, teamId: team.id, event: 'claim.published', payload: { claim: { id: a.id, n: 1.5 } }, lastStatusCode: 500 },
@@ -173,6 +177,7 @@ describe('npm run db:backup and db:restore', () => {
     // A file cut short is refused and leaves the target as empty as it was.
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
     expect(JSON.parse(lines[0])).toMatchObject({ format: 'claimdesk-backup', version: 1 });
+    expect(lines.join('\n')).not.toContain(WEBHOOK_SECRET);
     const cut = path.join(scratch, 'cut.jsonl.gz');
     writeFileSync(cut, gzipSync(lines.slice(0, -3).join('\n') + '\n'));
     const refusedCut = await tool('restore', target.url, cut);
@@ -187,6 +192,8 @@ describe('npm run db:backup and db:restore', () => {
     for (const table of Object.keys(before)) expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
     expect(before.AuditEvent.length).toBeGreaterThan(2);
     expect(before.Claim.some((row) => JSON.parse(row).reusedFromId !== null)).toBe(true);
+    // Restored sealed, and it opens with the same AUTH_SECRET.
+    expect(openWebhookSecret(JSON.parse(after.Webhook[0]).secret)).toEqual({ secret: WEBHOOK_SECRET, stale: false });
   }, 120_000);
 
   it('refuses to restore into a database that has rows', async () => {

@@ -8,12 +8,13 @@ import { operation } from '@/lib/operations/operation';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { createWebhookSchema, webhookRefSchema } from '@/lib/validation/webhooks';
+import { sealWebhookSecret } from '@/lib/webhooks/secret-box';
 import { newWebhookSecret } from '@/lib/webhooks/signature';
 
 const PAGE = '/settings/webhooks';
 const MAX_WEBHOOKS = 20;
 
-/** The secret is shown in this message and nowhere else, ever. */
+/** The secret is shown in this message and nowhere else, ever; the database holds it sealed (ADR 0024). */
 const secretMessage = (lead: string, secret: string) => `${lead} Copy its signing secret now; it is not shown again: ${secret}`;
 
 /** Audit events name the host only: a webhook URL often carries a token in its path. */
@@ -31,7 +32,7 @@ export const createWebhookOp = operation(createWebhookSchema, 'webhook.manage', 
     if ((await tx.webhook.count({ where: { teamId: user.teamId } })) >= MAX_WEBHOOKS) {
       throw new InvalidStateError(`A team can have at most ${MAX_WEBHOOKS} webhooks. Delete one first.`);
     }
-    const hook = await tx.webhook.create({ data: { teamId: user.teamId, url, secret, events }, select: { id: true } });
+    const hook = await tx.webhook.create({ data: { teamId: user.teamId, url, secret: sealWebhookSecret(secret), events }, select: { id: true } });
     await recordAudit(tx, { teamId: user.teamId, actorId: user.id, event: auditEvent('webhook.created', { webhookId: hook.id, host: hostOf(url), events }) });
   });
   revalidatePath(PAGE);
@@ -43,7 +44,7 @@ export const rotateWebhookSecretOp = operation(webhookRefSchema, 'webhook.manage
   const secret = newWebhookSecret();
   const hook = await db.$transaction(async (tx) => {
     const hook = await loadWebhook(tx, user, webhookId);
-    await tx.webhook.update({ where: { id: hook.id }, data: { secret } });
+    await tx.webhook.update({ where: { id: hook.id }, data: { secret: sealWebhookSecret(secret) } });
     await recordAudit(tx, {
       teamId: user.teamId,
       actorId: user.id,

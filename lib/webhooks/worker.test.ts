@@ -6,6 +6,7 @@ import { hasDatabase, testPrisma } from '@/lib/testing/database';
 import { recordAudit } from '@/lib/audit/record';
 import { auditEvent, type AuditEvent } from '@/lib/domain/audit-events';
 import { claimDueDeliveries, LEASE_MS, MAX_ATTEMPTS, processDueDeliveries, retryDelayMs } from '@/lib/webhooks/worker';
+import { sealWebhookSecret, webhookSecretKey } from '@/lib/webhooks/secret-box';
 import { verifySignature } from '@/lib/webhooks/signature';
 
 type Received = { path: string; headers: http.IncomingHttpHeaders; body: string; signed: boolean };
@@ -63,10 +64,11 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     return { team, editor, suffix };
   }
 
-  async function webhook(teamId: string, path: string, events: string[], active = true) {
+  /** Stored as the app stores it, sealed (ADR 0024); `stored` for one as an older desk stored it, or sealed with another key. */
+  async function webhook(teamId: string, path: string, events: string[], active = true, stored = sealWebhookSecret) {
     const secret = `whsec_${uniqueSuffix()}`;
     secrets.set(path, secret);
-    return prisma.webhook.create({ data: { teamId, url: `${base}${path}`, secret, events, active } });
+    return prisma.webhook.create({ data: { teamId, url: `${base}${path}`, secret: stored(secret), events, active } });
   }
 
   it('queues with the change, fails once, waits out the backoff, then delivers the signed payload', async () => {
@@ -119,6 +121,33 @@ describe.skipIf(!hasDatabase)('webhook deliveries', () => {
     // Sent is sent: a later round does not repeat it.
     await processDueDeliveries(prisma, { now: new Date(row.nextAttemptAt.getTime() + LEASE_MS * 10) });
     expect(forDelivery(queued.id)).toHaveLength(2);
+  });
+
+  it('signs with a secret stored in the clear by an older desk', async () => {
+    const { team, editor, suffix } = await desk();
+    await webhook(team.id, `/ok-clear-${suffix}`, ['claim.assigned'], true, (s) => s);
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }),
+    );
+    const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
+    await processDueDeliveries(prisma, { now: new Date(Date.now() + 1_000) });
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: 'SUCCEEDED' });
+    expect(forDelivery(queued.id).map((r) => r.signed)).toEqual([true]);
+  });
+
+  it('fails a delivery whose secret no key opens with the reason, and sends nothing unsigned', async () => {
+    const { team, editor, suffix } = await desk();
+    const otherKey = { current: webhookSecretKey('an-auth-secret-since-replaced'), previous: [] };
+    await webhook(team.id, `/ok-lost-key-${suffix}`, ['claim.assigned'], true, (s) => sealWebhookSecret(s, otherKey));
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { teamId: team.id, actorId: editor.id, event: auditEvent('claim.assigned', { assignee: 'Cy', dueAt: null }) }),
+    );
+    const queued = await prisma.webhookDelivery.findFirstOrThrow({ where: { teamId: team.id } });
+    await processDueDeliveries(prisma, { now: new Date(Date.now() + 1_000) });
+    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null });
+    expect(row.lastError).toMatch(/cannot be opened with this AUTH_SECRET.*Rotate/);
+    expect(forDelivery(queued.id)).toHaveLength(0);
   });
 
   it('counts a redirect as a failure and sends nothing to where it points', async () => {

@@ -10,6 +10,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { sqlTimestamp } from '@/lib/db/sql';
 import { safeFetch, SafeFetchError } from '@/lib/net/safe-fetch';
+import { openWebhookSecret, WebhookSecretError } from '@/lib/webhooks/secret-box';
 import { SIGNATURE_HEADER, signatureHeader } from '@/lib/webhooks/signature';
 
 export const MAX_ATTEMPTS = 8;
@@ -25,6 +26,7 @@ type ClaimedDelivery = {
   payload: unknown;
   attempts: number;
   url: string;
+  /** As stored: sealed (lib/webhooks/secret-box.ts), opened only to sign. */
   secret: string;
 };
 
@@ -55,6 +57,13 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
 
 async function send(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
   const body = JSON.stringify(delivery.payload);
+  let signature: string;
+  try {
+    signature = signatureHeader(openWebhookSecret(delivery.secret).secret, body, now);
+  } catch (err) {
+    if (err instanceof WebhookSecretError) return { ok: false, status: null, error: err.message };
+    throw err;
+  }
   try {
     const res = await safeFetch(delivery.url, {
       method: 'POST',
@@ -63,7 +72,7 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
         'User-Agent': 'Claimdesk-Webhooks/1',
         'Claimdesk-Event': delivery.event,
         'Claimdesk-Delivery': delivery.id,
-        [SIGNATURE_HEADER]: signatureHeader(delivery.secret, body, now),
+        [SIGNATURE_HEADER]: signature,
       },
       body,
       timeoutMs: DELIVERY_TIMEOUT_MS,
