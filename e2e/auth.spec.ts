@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { createApiToken } from '@/lib/api/tokens';
 import { createDesk, expect, importFixture, pageAs, prisma, signIn, test, type Member } from './fixtures';
+import { followLiveEvents } from './live-events';
 
 /**
  * Passwords, ending a member's access, sign-in limits and cross-site requests. Every test has a
@@ -157,6 +158,37 @@ test('an admin resets one password and removes another member: their open sessio
     { deactivatedAt: null, sessionVersion: 0 },
     { deactivatedAt: null, sessionVersion: 0 },
   ]);
+});
+
+test('signing out ends that session on the server: a copy of its cookie is refused afterwards, another device stays signed in', async ({
+  page,
+  browser,
+  desk,
+}) => {
+  await signIn(page, desk.editor);
+  // Someone copies the cookie (a shared computer, a stolen laptop) and opens the desk with it.
+  const copied = await browser.newContext();
+  await copied.addCookies(await page.context().cookies());
+  const copy = await copied.newPage();
+  await copy.goto('/articles');
+  await expect(copy.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+  const copyEvents = await followLiveEvents(copy);
+  const phone = await pageAs(browser, desk.editor);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to your desk' })).toBeVisible();
+
+  // The copy's open stream closes within CLAIMDESK_LIVE_RECHECK_MS (short in tests), and it can open no other.
+  await expect.poll(() => copyEvents.state()).toBe('closed');
+  expect((await copied.request.get('/api/events', { timeout: 10_000 })).status()).toBe(401);
+  expect((await copied.request.get('/api/export/verdicts?format=csv')).status()).toBe(401);
+  await copy.goto('/articles');
+  await expect(copy.getByRole('heading', { level: 1, name: 'Sign in to your desk' })).toBeVisible();
+
+  // Signing out on one device leaves the member's others alone.
+  await phone.reload();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+  await copied.close();
 });
 
 test('repeated wrong passwords lock an account with the same message as an unknown email, not other accounts', async ({ page, desk }) => {
