@@ -35,6 +35,8 @@ export function LiveUpdates({ articleId, claimId, anyChange = false }: Props) {
       const relevant =
         anyChange ||
         event.type === 'reconnected' ||
+        // The stream ended with the viewer's session or role: the refreshed page says what now.
+        event.type === 'session' ||
         (articleId !== undefined && event.articleId === articleId) ||
         (claimId !== undefined && event.claimId === claimId);
       if (relevant) refreshSoon();

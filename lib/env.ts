@@ -20,6 +20,8 @@ const schema = z.object({
   CLAIMDESK_WEBHOOK_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   /** How often each app instance records the notices of claims that became overdue (lib/jobs/overdue-sweep.ts). */
   CLAIMDESK_OVERDUE_SWEEP_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often an open live-updates stream checks that its session and member are still as they were (app/api/events). */
+  CLAIMDESK_LIVE_RECHECK_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export const env = schema.parse(process.env);

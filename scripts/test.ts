@@ -34,10 +34,11 @@ async function main() {
     CLAIMDESK_EMBEDDED: db.embedded ? '1' : '0',
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     // Journeys import from and deliver webhooks to servers on this machine, with short retries,
-    // and wait for overdue notices less long.
+    // and wait less long for overdue notices and for live streams to notice an ended session.
     CLAIMDESK_ALLOW_PRIVATE_URLS: '1',
     CLAIMDESK_WEBHOOK_RETRY_MS: '500',
     CLAIMDESK_OVERDUE_SWEEP_MS: '500',
+    CLAIMDESK_LIVE_RECHECK_MS: '500',
   };
   let server: ReturnType<typeof startNext> | undefined;
   const results: Record<string, number> = {};

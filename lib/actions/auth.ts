@@ -3,6 +3,9 @@
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/lib/auth/config';
 import { TooManySignIns } from '@/lib/auth/credentials';
+import { currentSession } from '@/lib/auth/session';
+import { endSession } from '@/lib/auth/session-end';
+import { db } from '@/lib/db';
 import { SIGN_IN_WINDOW_SECONDS } from '@/lib/auth/sign-in-limit';
 import type { FormState } from '@/lib/actions/form-state';
 import { loginSchema } from '@/lib/validation/team';
@@ -34,6 +37,13 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
   return { ok: true, message: '', fieldErrors: {}, values: {} };
 }
 
+/**
+ * Ends this session on the server before clearing its cookie, so that a copy of the cookie is
+ * refused too; if that cannot be recorded the action fails and the cookie stays (Auth.js's own
+ * sign-out event would only log the failure). Other sessions of the same member go on.
+ */
 export async function logout() {
+  const session = await currentSession();
+  if (session) await endSession(db, session.claims);
   await signOut({ redirectTo: '/login' });
 }

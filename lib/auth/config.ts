@@ -1,13 +1,22 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/auth/client-address';
 import { authorizeCredentials } from '@/lib/auth/credentials';
+import { endSession, SESSION_MAX_AGE_SECONDS, sessionExpired } from '@/lib/auth/session-end';
 
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+  }
+  /** The cookie's claims, for lib/auth/session.ts (lib/auth/session-end.ts says what each is). */
+  interface Session {
+    sv?: number;
+    sid?: string;
+    at?: number;
   }
 }
 
@@ -15,12 +24,16 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
+    at?: number;
   }
 }
 
-/** Sessions are JWTs that expire after a working day; lib/auth/session.ts re-reads the user on each request. */
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
+/**
+ * Sessions are JWTs that last a working day from sign-in, each with an id of its own, so that
+ * signing out ends that one session on the server (lib/auth/session-end.ts); lib/auth/session.ts
+ * re-reads the user and the ended sessions on each request.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
@@ -41,15 +54,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {
-        token.uid = user.id;
-        token.sv = user.sessionVersion ?? 0;
+        return { ...token, uid: user.id, sv: user.sessionVersion ?? 0, sid: randomBytes(18).toString('base64url'), at: Math.floor(Date.now() / 1000) };
       }
+      // Null clears the cookie: a session from before sessions had ids, or one past its 12 hours.
+      if (!token.uid || !token.sid || token.at === undefined || sessionExpired(token.at)) return null;
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
-      (session as { sv?: number }).sv = token.sv;
-      return session;
+      return { ...session, sv: token.sv, sid: token.sid, at: token.at };
+    },
+  },
+  events: {
+    // Auth.js's own sign-out route; the desk's Sign out button ends the session itself first (lib/actions/auth.ts).
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token?.uid && token.sid && token.at !== undefined) await endSession(db, { uid: token.uid, sid: token.sid, at: token.at });
     },
   },
 });

@@ -14,16 +14,24 @@ export class TooManySignIns extends CredentialsSignin {
 // Spent on unknown emails and refused attempts too, so the response time does not tell whether an account exists.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$aMF+azMEnvwBm9xEyN5Y8Q$9pdUHAxJGi+/v/mRmN1mts8tp8whpNERzYVyE8b8r08';
 
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The Credentials provider's check: the member for a right email and password, else a
  * CredentialsSignin (TooManySignIns over the limits of lib/auth/sign-in-limit.ts). `address` is
- * the client's rate-limit bucket from lib/auth/client-address.ts, null when unknown.
+ * the client's rate-limit bucket from lib/auth/client-address.ts, null when unknown. Every
+ * attempt first waits the delay its account's recent failures call for (`sleep`, for tests).
  */
-export async function authorizeCredentials(raw: unknown, address: string | null, now = new Date()) {
+export async function authorizeCredentials(
+  raw: unknown,
+  address: string | null,
+  { now = new Date(), sleep = wait }: { now?: Date; sleep?: (ms: number) => Promise<void> } = {},
+) {
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) throw new CredentialsSignin();
   const { email, password } = parsed.data;
   const attempt = await reserveSignInAttempt(db, { email, address, now });
+  if (attempt.delayMs > 0) await sleep(attempt.delayMs);
   if (!attempt.allowed) {
     // Not even the right password gets through now, and the dummy check keeps the timing of a real one.
     await verifyPassword(DUMMY_HASH, password);

@@ -6,7 +6,7 @@ import { hasDatabase, testPrisma } from '@/lib/testing/database';
 describe.skipIf(!hasDatabase)('sign-in limits', async () => {
   const prisma = hasDatabase ? testPrisma() : (undefined as never);
   const { authorizeCredentials, TooManySignIns } = await import('@/lib/auth/credentials');
-  const { clearAccountFailures, SIGN_IN_LIMITS, SIGN_IN_WINDOW_SECONDS } = await import('@/lib/auth/sign-in-limit');
+  const { clearAccountFailures, SIGN_IN_DELAY, SIGN_IN_LIMITS, SIGN_IN_WINDOW_SECONDS } = await import('@/lib/auth/sign-in-limit');
   afterAll(() => prisma.$disconnect());
 
   // Each test signs in from an address of its own, so that no test fills another's address counter.
@@ -21,10 +21,14 @@ describe.skipIf(!hasDatabase)('sign-in limits', async () => {
     return createUser(prisma, { teamId: team.id, email: `member.${suffix}@example.test`, name: 'Mia Member', role: 'checker' });
   }
 
+  // The waits each attempt asked for, by email; nobody actually waits in these tests.
+  const waits = new Map<string, number[]>();
+
   /** What the sign-in form would tell: signed in, wrong credentials, or too many attempts. */
-  async function outcome(email: string, password: string, from: string) {
+  async function outcome(email: string, password: string, from: string | null) {
+    const sleep = async (ms: number) => void waits.set(email, [...(waits.get(email) ?? []), ms]);
     try {
-      const user = await authorizeCredentials({ email, password }, from, now);
+      const user = await authorizeCredentials({ email, password }, from, { now, sleep });
       return `signed in as ${user.email}`;
     } catch (err) {
       if (err instanceof TooManySignIns) return 'too many';
@@ -33,7 +37,7 @@ describe.skipIf(!hasDatabase)('sign-in limits', async () => {
     }
   }
 
-  async function fail(times: number, email: string, from: string) {
+  async function fail(times: number, email: string, from: string | null) {
     for (let i = 0; i < times; i++) expect(await outcome(email, 'not-the-password', from)).toBe('no match');
   }
 
@@ -98,5 +102,31 @@ describe.skipIf(!hasDatabase)('sign-in limits', async () => {
     expect(await outcome(mia.email, DEMO_PASSWORD, from)).toBe('too many');
     await prisma.$transaction((tx) => clearAccountFailures(tx, mia.email));
     expect(await outcome(mia.email, DEMO_PASSWORD, from)).toBe(`signed in as ${mia.email}`);
+  });
+
+  it('has no shared bucket when the address is unknown: 60 failures with random emails lock nobody else out', async () => {
+    const mia = await member();
+    // More failures than the address limit, each with an email of its own, as a stranger needs no account for.
+    const sprayed = Array.from({ length: 60 }, (_, i) => `spray.${i}.${uniqueSuffix()}@example.test`);
+    const results = await Promise.all(sprayed.map((email) => outcome(email, 'Password123', null)));
+    expect(new Set(results)).toEqual(new Set(['no match']));
+    expect(await outcome(mia.email, DEMO_PASSWORD, null)).toBe(`signed in as ${mia.email}`);
+    // Without an address the account limit still holds.
+    await fail(SIGN_IN_LIMITS.account, mia.email, null);
+    expect(await outcome(mia.email, DEMO_PASSWORD, null)).toBe('too many');
+  });
+
+  it('makes each attempt at an account wait a second longer per recent failure, up to the cap, and no other account', async () => {
+    const [mia, max] = [await member(), await member()];
+    const from = address();
+    await fail(SIGN_IN_LIMITS.account - 1, mia.email, from);
+    // The right password waits as long as a wrong one would, so the wait tells nothing.
+    expect(await outcome(mia.email, DEMO_PASSWORD, from)).toBe(`signed in as ${mia.email}`);
+    await fail(1, mia.email, from);
+    expect(await outcome(mia.email, DEMO_PASSWORD, from)).toBe('too many');
+    expect(await outcome(mia.email, DEMO_PASSWORD, from)).toBe('too many');
+    expect(waits.get(mia.email)).toEqual([1_000, 2_000, 3_000, 4_000, 4_000, SIGN_IN_DELAY.maxMs, SIGN_IN_DELAY.maxMs]);
+    expect(await outcome(max.email, DEMO_PASSWORD, from)).toBe(`signed in as ${max.email}`);
+    expect(waits.get(max.email)).toBeUndefined();
   });
 });

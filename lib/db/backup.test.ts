@@ -138,6 +138,7 @@ async function seed(url: string) {
       data: { webhookId: hook.id, teamId: team.id, event: 'claim.published', payload: { claim: { id: a.id, n: 1.5 } }, lastStatusCode: 500 },
     });
     await prisma.rateLimit.create({ data: { key: 'login:x', windowStart: new Date('2026-06-01T10:00:00.000Z'), count: 3 } });
+    await prisma.endedSession.create({ data: { id: 'sid-signed-out', userId: checker.id, expiresAt: new Date('2026-06-01T22:00:00.000Z') } });
     await prisma.auditEvent.create({
       data: {
         teamId: team.id,

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { memberOfSession, sessionClaims } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { RouteError, sessionRoute } from '@/lib/http/session-route';
-import { changeFeed, type LiveEvent } from '@/lib/live/listener';
+import { changeFeed } from '@/lib/live/listener';
 import { markAbsent, markPresent } from '@/lib/live/presence';
+import { liveStream } from '@/lib/live/stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,53 +15,29 @@ const HEARTBEAT_MS = 10_000;
  * Server-sent events: every change in the viewer's team, as `change` events with the article
  * and claim it touched. With `?claim=ID` the viewer also counts as having that claim open.
  * Browsers reconnect an EventSource by themselves; `retry` asks them to do it within a second.
+ * The stream closes once the viewer's session or membership ends (lib/live/stream.ts).
  */
 export const GET = sessionRoute({ does: 'follow live updates', query: z.object({ claim: z.string().optional() }) }, async ({ user, query }, request) => {
   const claimId = query.claim ? ((await db.claim.findFirst({ where: { id: query.claim, teamId: user.teamId }, select: { id: true } }))?.id ?? null) : null;
   if (query.claim && !claimId) throw new RouteError(404, 'That claim does not exist or is not in your team.');
+  // The cookie sessionRoute just accepted; it is checked again for as long as the stream is open.
+  const claims = await sessionClaims();
+  if (!claims) throw new Error('sessionRoute let a request without session claims through');
 
-  const feed = changeFeed();
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
+  const stream = liveStream({
+    user,
+    feed: changeFeed(),
+    recheck: () => memberOfSession(claims),
+    recheckMs: env.CLAIMDESK_LIVE_RECHECK_MS,
+    heartbeatMs: HEARTBEAT_MS,
+    presence: claimId
+      ? {
+          arrive: () => markPresent(user, claimId, { announceIt: true }),
+          stay: () => markPresent(user, claimId, { announceIt: false }),
+          leave: () => markAbsent(user, claimId),
         }
-      };
-      const onEvent = (event: LiveEvent) => {
-        // Only the viewer's own team, ever.
-        if (event.teamId !== user.teamId && event.teamId !== '*') return;
-        write(`event: change\ndata: ${JSON.stringify({ articleId: event.articleId, claimId: event.claimId, type: event.type })}\n\n`);
-      };
-      feed.on('event', onEvent);
-      write('retry: 1000\n: connected\n\n');
-      if (claimId) void markPresent(user, claimId, { announceIt: true }).catch(() => {});
-      const heartbeat = setInterval(() => {
-        write(': ping\n\n');
-        if (claimId) void markPresent(user, claimId, { announceIt: false }).catch(() => {});
-      }, HEARTBEAT_MS);
-      let closed = false;
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        feed.off('event', onEvent);
-        if (claimId) void markAbsent(user, claimId).catch(() => {});
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
-      };
-      request.signal.addEventListener('abort', () => cleanup());
-    },
-    cancel() {
-      cleanup();
-    },
+      : undefined,
+    signal: request.signal,
   });
   return new Response(stream, {
     headers: {
