@@ -1,3 +1,4 @@
+import { id } from '@/lib/validation/fields';
 import { z } from 'zod';
 import { memberOfSession, sessionClaims } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -17,7 +18,7 @@ const HEARTBEAT_MS = 10_000;
  * Browsers reconnect an EventSource by themselves; `retry` asks them to do it within a second.
  * The stream closes once the viewer's session or membership ends (lib/live/stream.ts).
  */
-export const GET = sessionRoute({ does: 'follow live updates', query: z.object({ claim: z.string().optional() }) }, async ({ user, query }, request) => {
+export const GET = sessionRoute({ does: 'follow live updates', query: z.object({ claim: id.optional() }) }, async ({ user, query }, request) => {
   const claimId = query.claim ? ((await db.claim.findFirst({ where: { id: query.claim, teamId: user.teamId }, select: { id: true } }))?.id ?? null) : null;
   if (query.claim && !claimId) throw new RouteError(404, 'That claim does not exist or is not in your team.');
   // The cookie sessionRoute just accepted; it is checked again for as long as the stream is open.
