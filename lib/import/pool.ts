@@ -66,9 +66,12 @@ export function createImportPool(options: ImportPoolOptions = {}): ImportPool {
     try {
       answer = await piscina.run({ id, kind, input } satisfies ImportJobMessage, { signal: abort.signal });
     } catch (err) {
-      if (abort.signal.aborted) throw new ExtractError(tooComplexMessage({ timeLimitMs }));
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw new ExtractError(tooComplexMessage({ memoryLimitMb }));
+      const limit = abort.signal.aborted ? { timeLimitMs } : (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? { memoryLimitMb } : null;
+      if (limit) {
+        // For the operator: a document that found a cost beyond the shape limits, and which one.
+        console.warn(`[import] a ${kind} job was stopped over its ${'timeLimitMs' in limit ? `${timeLimitMs} ms time` : `${memoryLimitMb} MB memory`} limit`);
+        throw new ExtractError(tooComplexMessage(limit));
+      }
       throw err;
     } finally {
       clearTimeout(timer);
