@@ -25,7 +25,7 @@ export function tooComplexMessage(limit: { timeLimitMs: number } | { memoryLimit
     'timeLimitMs' in limit ? `reading it took longer than ${seconds(limit.timeLimitMs)}` : `reading it needed more than ${limit.memoryLimitMb} MB of memory`;
   return `This document is too complex to import: ${what}. Paste the article's text, or save it as .txt, and try again.`;
 }
-export const BUSY_MESSAGE = 'Many documents are being imported right now, so this one was not started. Try again in a minute; what you typed is kept.';
+export const BUSY_MESSAGE = 'Many documents are being imported right now, so this one was not started. Try again in a minute.';
 
 export type ImportPool = {
   run<K extends ImportJobKind>(kind: K, input: JobInput<K>): Promise<JobValue<K>>;
