@@ -35,8 +35,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Article import reads web pages with jsdom and Word files with mammoth: plain Node packages, loaded as they are.
-  serverExternalPackages: ['jsdom', 'mammoth'],
+  // Article import reads web pages with jsdom and Word files with mammoth in worker threads that
+  // piscina starts from its own files (lib/import/pool.ts): plain Node packages, loaded as they are.
+  serverExternalPackages: ['jsdom', 'mammoth', 'piscina'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

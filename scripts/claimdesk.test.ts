@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
 import { createTeam, createUser, uniqueSuffix } from '@/lib/testing/factories';
 import { hasDatabase, testPrisma } from '@/lib/testing/database';
+import { docxBomb, nestedDivs } from '@/scripts/fixtures/hostile-documents';
 
 const fixtures = path.resolve('lib/testing/fixtures/articles');
 
@@ -47,6 +49,39 @@ describe.skipIf(!hasDatabase)('npm run claimdesk -- import', () => {
     const { code, stderr } = cli(...args);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(message);
+  });
+
+  it('reads a web page and a Word document through the import workers', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-cli-'));
+    const page = path.join(dir, 'tunnel.html');
+    writeFileSync(
+      page,
+      '<html><head><title>Harbour tunnel opens</title><meta name="author" content="Jane Doe"></head><body><nav><a href="/">Home</a></nav><article><p>The tunnel cost $2.1 billion. It opened on May 4.</p></article></body></html>',
+    );
+    const word = path.join(dir, 'bridge.docx');
+    writeFileSync(
+      word,
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Bridge repairs'), new Paragraph('The repairs cost $14 million.')] }] })),
+    );
+    const fromPage = cli('import', page, '--team', slug, '--json');
+    expect(fromPage.code).toBe(0);
+    expect(JSON.parse(fromPage.stdout)).toMatchObject({
+      title: 'Harbour tunnel opens',
+      claims: [{ text: 'The tunnel cost $2.1 billion.' }, { text: 'It opened on May 4.' }],
+    });
+    const fromWord = cli('import', word, '--team', slug, '--json');
+    expect(fromWord.code).toBe(0);
+    expect(JSON.parse(fromWord.stdout)).toMatchObject({ title: 'Bridge repairs', claims: [{ text: 'The repairs cost $14 million.' }] });
+  });
+
+  it('refuses hostile documents with status 2 and the import limit they broke', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-cli-'));
+    const nested = path.join(dir, 'nested.html');
+    writeFileSync(nested, nestedDivs(5_000));
+    const bomb = path.join(dir, 'bomb.docx');
+    writeFileSync(bomb, await docxBomb(100 * 1024 * 1024));
+    expect(cli('import', nested, '--team', slug)).toMatchObject({ code: 2, stderr: expect.stringContaining('nests its elements more than 100 deep') });
+    expect(cli('import', bomb, '--team', slug)).toMatchObject({ code: 2, stderr: expect.stringContaining('unpacks to more than 20 MB') });
   });
 
   it('refuses an empty file', () => {

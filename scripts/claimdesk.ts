@@ -4,6 +4,9 @@
  *   npm run claimdesk -- import FILE --team demo-desk [--json] [--title T] [--source-url URL]
  *                        [--outlet O] [--author A] [--published-at YYYY-MM-DD] [--language de] [--as EMAIL]
  *
+ *   FILE is text (.txt, .md), a web page (.html) or a Word document (.docx), read within the
+ *   import limits by the same worker pool as the desk's uploads (lib/import/pool.ts).
+ *
  *   npm run claimdesk -- token create --user EMAIL [--scope read|write] [--name NAME]
  *
  * Works right after `npm install`: like `npm start` it uses DATABASE_URL or the embedded
@@ -15,7 +18,9 @@ import { prepareDatabase } from '@/lib/db/bootstrap';
 import { demoSeed } from '@/prisma/seed';
 import { createPrismaClient } from '@/lib/db/client';
 import { importArticle } from '@/lib/import/article';
-import { importArticleSchema, MAX_ARTICLE_BYTES } from '@/lib/validation/article';
+import { readWebPage, readWordDocument, type ExtractedArticle } from '@/lib/import/documents';
+import { ExtractError } from '@/lib/import/extract-error';
+import { importArticleSchema, MAX_ARTICLE_BYTES, MAX_DOCUMENT_BYTES } from '@/lib/validation/article';
 import { createTokenSchema } from '@/lib/validation/tokens';
 import { createApiToken } from '@/lib/api/tokens';
 
@@ -26,16 +31,20 @@ const USAGE = [
   '       npm run claimdesk -- token create --user EMAIL [--scope read|write] [--name NAME]',
 ].join('\n');
 
-function readArticleFile(file: string): string {
+/** A text file as it is; a web page (.html) or Word document (.docx) read by the import workers, as the desk's upload does. */
+async function readArticleFile(file: string): Promise<ExtractedArticle> {
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     throw new UsageError(`Cannot read ${file}: no such file.`);
   }
-  if (size > MAX_ARTICLE_BYTES) throw new UsageError(`${file} is larger than 2 MB.`);
+  const document = /\.(html?|xhtml|docx)$/i.test(file);
+  if (size > (document ? MAX_DOCUMENT_BYTES : MAX_ARTICLE_BYTES)) throw new UsageError(`${file} is larger than ${document ? 3 : 2} MB.`);
+  if (/\.docx$/i.test(file)) return readWordDocument(readFileSync(file));
+  if (document) return readWebPage(readFileSync(file));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)) };
   } catch {
     throw new UsageError(`${file} is not UTF-8 text.`);
   }
@@ -59,13 +68,14 @@ async function importCommand(argv: string[]) {
   });
   const [file] = positionals;
   if (!file || !values.team) throw new UsageError(USAGE);
+  const read = await readArticleFile(file);
   const parsed = importArticleSchema.safeParse({
-    text: readArticleFile(file),
-    title: values.title,
-    sourceUrl: values['source-url'],
+    text: read.text,
+    title: values.title ?? read.title,
+    sourceUrl: values['source-url'] ?? read.sourceUrl,
     outlet: values.outlet,
-    author: values.author,
-    publishedAt: values['published-at'],
+    author: values.author ?? read.byline,
+    publishedAt: values['published-at'] ?? read.publishedAt?.toISOString(),
     language: values.language,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
@@ -133,7 +143,9 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err instanceof UsageError ? `claimdesk: ${err.message}` : err);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    // Bad input: a wrong argument, or a document refused (not an article, beyond the import limits).
+    const refused = err instanceof UsageError || err instanceof ExtractError;
+    console.error(refused ? `claimdesk: ${err.message}` : err);
+    process.exit(refused ? 2 : 1);
   },
 );

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { actionFor } from '@/lib/actions/safe-action';
 import { InvalidInputError } from '@/lib/operations/errors';
 import { importArticleOp } from '@/lib/operations/articles';
-import { ExtractError, extractFromDocx, extractFromHtml, extractFromUrl, type ExtractedArticle } from '@/lib/import/extract';
+import { extractFromUrl, readWebPage, readWordDocument, type ExtractedArticle } from '@/lib/import/documents';
+import { ExtractError } from '@/lib/import/extract-error';
 import { SafeFetchError } from '@/lib/net/safe-fetch';
 import { articleText, MAX_ARTICLE_BYTES, MAX_DOCUMENT_BYTES } from '@/lib/validation/article';
 
@@ -21,8 +22,8 @@ async function readFile(file: File): Promise<ExtractedArticle> {
   if (document && file.size > MAX_DOCUMENT_BYTES) throw fail('The file is larger than 3 MB. Save it without images, or as .txt, and try again.');
   const bytes = Buffer.from(await file.arrayBuffer());
   try {
-    if (DOCX_FILE.test(file.name)) return await extractFromDocx(bytes);
-    if (HTML_FILE.test(file.name)) return extractFromHtml(bytes);
+    if (DOCX_FILE.test(file.name)) return await readWordDocument(bytes);
+    if (HTML_FILE.test(file.name)) return await readWebPage(bytes);
   } catch (err) {
     if (err instanceof ExtractError) throw fail(err.message);
     throw err;

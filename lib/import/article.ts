@@ -4,14 +4,26 @@
  * and the audit event in one transaction, so a failure leaves no half article.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { normalizeArticleText, parseArticle } from '@/lib/domain/article-text';
 import { recordAudit } from '@/lib/audit/record';
 import { auditEvent } from '@/lib/domain/audit-events';
 import { insertClaims } from '@/lib/import/claim-rows';
+import { PARSE_IN_WORKER_CHARS } from '@/lib/import/limits';
+import { parseAndScore, type ParseInput, type ScoredArticle } from '@/lib/import/parse';
+import { importPool } from '@/lib/import/pool';
 import type { ImportArticleInput } from '@/lib/validation/article';
 
+/**
+ * Title, byline and scored claims of an article's text. A long text is split in the import
+ * worker pool (up to 2 MB takes a few hundred milliseconds), so the request thread stays free;
+ * a short one here, where a thread hop would cost more than the work. Always before a
+ * transaction opens: the embedded database has one session, which must not wait for this.
+ */
+export function parseForImport(input: ParseInput): Promise<ScoredArticle> {
+  return input.text.length >= PARSE_IN_WORKER_CHARS ? importPool().run('parse', input) : Promise.resolve(parseAndScore(input));
+}
+
 export async function importArticle(prisma: PrismaClient, { teamId, actorId, input }: { teamId: string; actorId: string; input: ImportArticleInput }) {
-  const parsed = parseArticle({ text: normalizeArticleText(input.text), title: input.title ?? null, locale: input.language ?? null });
+  const parsed = await parseForImport({ text: input.text, title: input.title ?? null, locale: input.language ?? null });
   return prisma.$transaction(
     async (tx) => {
       const article = await tx.article.create({

@@ -5,7 +5,7 @@
  * SQL itself for a 10,000-sentence article (see `npm run bench`).
  */
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { scoreCheckWorthiness } from '@/lib/domain/check-worthiness';
+import { scoreCheckWorthiness, type CheckWorthiness } from '@/lib/domain/check-worthiness';
 import { newIds } from '@/lib/db/ids';
 
 export function checkWorthinessFields(text: string, locale?: string) {
@@ -13,7 +13,8 @@ export function checkWorthinessFields(text: string, locale?: string) {
   return { checkWorthiness: score, checkWorthinessReasons: reasons };
 }
 
-export type NewClaim = { position: number; paragraph: number; text: string; start: number; end: number };
+/** `worthiness` when it was scored already (lib/import/parse.ts); otherwise it is scored here. */
+export type NewClaim = { position: number; paragraph: number; text: string; start: number; end: number; worthiness?: CheckWorthiness };
 
 /** Inserts the claims of one article and returns their ids, in the order given. */
 export async function insertClaims(
@@ -22,7 +23,7 @@ export async function insertClaims(
 ): Promise<string[]> {
   if (claims.length === 0) return [];
   const ids = newIds(claims.length);
-  const scored = claims.map((c) => scoreCheckWorthiness(c.text, language));
+  const scored = claims.map((c) => c.worthiness ?? scoreCheckWorthiness(c.text, language));
   await tx.$executeRawUnsafe(
     `INSERT INTO "Claim" ("id", "teamId", "articleId", "position", "paragraph", "text", "start", "end", "checkWorthiness", "checkWorthinessReasons", "createdAt", "updatedAt")
      SELECT c.id, $1, $2, c.position, c.paragraph, c.text, c.start, c."end", c.score, c.reasons::jsonb, now(), now()

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { parseArticle } from '@/lib/domain/article-text';
-import { elementToText, ExtractError, extractFromDocx, extractFromHtml, extractFromUrl } from '@/lib/import/extract';
+import { elementToText, extractFromDocx, extractFromHtml } from '@/lib/import/extract';
+import { extractFromUrl } from '@/lib/import/documents';
+import { ExtractError } from '@/lib/import/extract-error';
 import { JSDOM } from 'jsdom';
 
 const NEWS_PAGE = `<!doctype html>

@@ -3,11 +3,17 @@
  * paragraph per block, a blank line between paragraphs, and the title, byline, date and source
  * URL found in the document's metadata. Web pages go through Mozilla's Readability (the
  * Firefox reader view) so navigation, ads and footers stay out of the claims.
+ *
+ * This is the work of an import worker (lib/import/pool.ts): the app calls it through the pool,
+ * with a time and memory limit, never on the request thread. Each document is checked against
+ * the shape and size limits (lib/import/limits.ts) before jsdom, Readability or mammoth see it.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import mammoth from 'mammoth';
-import { safeFetch, type SafeFetchOptions } from '@/lib/net/safe-fetch';
+import { boundedDocx, NOT_A_DOCX_MESSAGE } from '@/lib/import/docx-zip';
+import { ExtractError, NO_TEXT_MESSAGE } from '@/lib/import/extract-error';
+import { assertHtmlWithinLimits } from '@/lib/import/html-shape';
 
 export type ExtractedArticle = {
   title?: string;
@@ -16,18 +22,6 @@ export type ExtractedArticle = {
   text: string;
   sourceUrl?: string;
 };
-
-/** The document has no article in it, or is not the kind of file it claims to be. */
-export class ExtractError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExtractError';
-  }
-}
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const NO_TEXT_MESSAGE = 'We found no article text on that page.';
 
 /** Elements that end the running paragraph; headings, list items and quotes each become one. */
 const BLOCK_TAGS = new Set([
@@ -89,7 +83,11 @@ const SKIPPED_TAGS = new Set([
 /** Page furniture, removed only when Readability finds no article and the whole body is used. */
 const FURNITURE = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 
-/** Plain text of an element: a blank line between blocks, `<br>` as a line break, spaces collapsed. */
+/**
+ * Plain text of an element: a blank line between blocks, `<br>` as a line break, spaces collapsed.
+ * Depth-first without recursion, since the document decides how deep it goes; by `firstChild` and
+ * `nextSibling` rather than `childNodes`, whose live lists make jsdom's later clean-up quadratic.
+ */
 export function elementToText(root: Node): string {
   const paragraphs: string[] = [];
   let current = '';
@@ -101,35 +99,53 @@ export function elementToText(root: Node): string {
     if (lines.length) paragraphs.push(lines.join('\n'));
     current = '';
   };
-  const walk = (node: Node) => {
+  /** The elements entered and not yet left, innermost last, with whether each is a block. */
+  const open: { node: Node; block: boolean }[] = [];
+  let node: Node | null = root;
+  while (node) {
     if (node.nodeType === 3) {
       // Line breaks in the markup are only layout; a `<br>` is the one line break kept.
       current += (node.nodeValue ?? '').replace(/\s+/g, ' ');
-      return;
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      if (SKIPPED_TAGS.has(tag) || element.hasAttribute('hidden')) {
+        // Left out with everything inside it.
+      } else if (tag === 'BR') {
+        current += '\n';
+      } else if (tag === 'PRE') {
+        flush();
+        const lines = (element.textContent ?? '')
+          .split('\n')
+          .map((l) => l.trimEnd())
+          .filter((l) => l.trim());
+        if (lines.length) paragraphs.push(lines.join('\n'));
+      } else {
+        const block = BLOCK_TAGS.has(tag);
+        if (block) flush();
+        if (tag === 'TD' || tag === 'TH') current += ' ';
+        if (element.firstChild) {
+          open.push({ node, block });
+          node = element.firstChild;
+          continue;
+        }
+        if (block) flush();
+      }
     }
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag) || (node as Element).hasAttribute('hidden')) return;
-    if (tag === 'BR') {
-      current += '\n';
-      return;
+    // Next: the following sibling, or the next sibling of the nearest open element that has one.
+    while (node) {
+      if (node === root) {
+        node = null;
+      } else if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      } else {
+        const parent = open.pop()!;
+        if (parent.block) flush();
+        node = parent.node;
+      }
     }
-    if (tag === 'PRE') {
-      flush();
-      const lines = (node.textContent ?? '')
-        .split('\n')
-        .map((l) => l.trimEnd())
-        .filter((l) => l.trim());
-      if (lines.length) paragraphs.push(lines.join('\n'));
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    if (tag === 'TD' || tag === 'TH') current += ' ';
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+  }
   flush();
   return paragraphs.join('\n\n');
 }
@@ -205,6 +221,7 @@ function dom(html: string | Uint8Array, url?: string, contentType?: string) {
 
 /** Title, byline, date, source URL and body text of a web page. `html` as bytes lets the page's own charset decide. */
 export function extractFromHtml(html: string | Uint8Array, url?: string, contentType?: string): ExtractedArticle {
+  assertHtmlWithinLimits(html);
   const { window } = dom(html, url, contentType);
   const document = window.document;
   try {
@@ -234,14 +251,15 @@ export function extractFromHtml(html: string | Uint8Array, url?: string, content
 }
 
 /** Body text of a Word document (.docx). Its headings, paragraphs and list items become paragraphs. */
-export async function extractFromDocx(buffer: Buffer): Promise<ExtractedArticle> {
+export async function extractFromDocx(file: Buffer): Promise<ExtractedArticle> {
+  const bounded = boundedDocx(file);
   let html: string;
   try {
-    // Images are dropped on the way: they carry no sentences.
-    const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+    // Images are dropped on the way (boundedDocx leaves them out): they carry no sentences.
+    const result = await mammoth.convertToHtml({ buffer: bounded }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     html = result.value;
   } catch {
-    throw new ExtractError('That file is not a Word document we can read. Save it as .docx (Word 2007 or later) and try again.');
+    throw new ExtractError(NOT_A_DOCX_MESSAGE);
   }
   const { window } = dom(`<!doctype html><html><body>${html}</body></html>`);
   try {
@@ -251,47 +269,4 @@ export async function extractFromDocx(buffer: Buffer): Promise<ExtractedArticle>
   } finally {
     window.close();
   }
-}
-
-function decodeText(bytes: Buffer, charset = 'utf-8'): string {
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)\b/i;
-const TEXT_TYPE = /^text\/(plain|markdown)\b/i;
-
-/**
- * Fetch a page through `safeFetch` and extract its article. The answer must be a success and
- * a web page, plain text or a Word document; anything else is an `ExtractError`.
- */
-export async function extractFromUrl(url: string, opts: Pick<SafeFetchOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes'> = {}): Promise<ExtractedArticle> {
-  const res = await safeFetch(url, {
-    ...opts,
-    headers: {
-      accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
-      'user-agent': 'Claimdesk/1.0 (article import)',
-    },
-  });
-  if (res.status < 200 || res.status > 299) {
-    throw new ExtractError(
-      res.status === 404 || res.status === 410
-        ? 'That page does not exist (the site answered “not found”). Check the address.'
-        : `The site refused the page (it answered with status ${res.status}).`,
-    );
-  }
-  const type = res.headers['content-type'] ?? '';
-  if (HTML_TYPE.test(type) || (!type && /^\s*</.test(res.body.subarray(0, 512).toString('latin1')))) {
-    return extractFromHtml(res.body, res.finalUrl, type || undefined);
-  }
-  if (type.toLowerCase().startsWith(DOCX_TYPE)) return { ...(await extractFromDocx(res.body)), sourceUrl: res.finalUrl };
-  if (TEXT_TYPE.test(type)) {
-    const text = decodeText(res.body, /charset=([\w-]+)/i.exec(type)?.[1]);
-    if (!text.trim()) throw new ExtractError(NO_TEXT_MESSAGE);
-    return { text, sourceUrl: res.finalUrl };
-  }
-  throw new ExtractError(`That address is not a web page or a document we can read (it sends ${type.split(';')[0].trim()}).`);
 }

@@ -8,12 +8,12 @@
  * New sentences become new claims. The previous text is kept as a version.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { normalizeArticleText, parseArticle } from '@/lib/domain/article-text';
 import { matchClaims } from '@/lib/domain/claim-edit';
 import { auditEvent } from '@/lib/domain/audit-events';
 import { isOpenForResearch } from '@/lib/domain/invariants';
 import { recordAudit } from '@/lib/audit/record';
-import { checkWorthinessFields, insertClaims } from '@/lib/import/claim-rows';
+import { insertClaims } from '@/lib/import/claim-rows';
+import { parseForImport } from '@/lib/import/article';
 import { claimRecordSelect, placeClaims, writeClaim, type ClaimRecord } from '@/lib/operations/claim-writer';
 import type { ImportArticleInput } from '@/lib/validation/article';
 
@@ -40,11 +40,13 @@ export async function reimportArticle(
   prisma: PrismaClient,
   { teamId, actorId, articleId, input }: { teamId: string; actorId: string; articleId: string; input: ImportArticleInput },
 ) {
+  const current = await prisma.article.findFirst({ where: { id: articleId, teamId }, select: { language: true } });
+  if (!current) throw new ArticleNotFoundError('No such article in this team.');
+  const parsed = await parseForImport({ text: input.text, title: input.title ?? null, locale: input.language ?? current.language });
   return prisma.$transaction(
     async (tx) => {
       const article = await tx.article.findFirst({ where: { id: articleId, teamId } });
       if (!article) throw new ArticleNotFoundError('No such article in this team.');
-      const parsed = parseArticle({ text: normalizeArticleText(input.text), title: input.title ?? null, locale: input.language ?? article.language });
       const active = await tx.claim.findMany({ where: { articleId, archivedAt: null }, orderBy: { position: 'asc' }, select: claimRecordSelect });
       // Claims already flagged as removed from the source have no sentence to match any more.
       const old = active.filter((c) => c.sourceChange !== 'REMOVED');
@@ -74,7 +76,13 @@ export async function reimportArticle(
           await writeClaim(tx, {
             claim,
             // If an earlier change was never reviewed, the flag keeps the text the work was done on.
-            patch: { ...layout, text: c.text, previousText: claim.previousText ?? claim.text, ...checkWorthinessFields(c.text, parsed.language) },
+            patch: {
+              ...layout,
+              text: c.text,
+              previousText: claim.previousText ?? claim.text,
+              checkWorthiness: c.worthiness.score,
+              checkWorthinessReasons: c.worthiness.reasons,
+            },
             actor,
             audit: auditEvent('claim.changed', { oldText: claim.text, newText: c.text }),
           });
