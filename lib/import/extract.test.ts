@@ -85,6 +85,11 @@ describe('extractFromHtml', () => {
     expect(extractFromHtml(html).publishedAt?.toISOString()).toBe(expected);
   });
 
+  it.each(['0099-01-01', '99999-01-01', '1899-12-31'])('takes no date the desk would refuse (%s): the import is not refused for it', (date) => {
+    const html = `<html><head><title>T</title><meta property="og:published_time" content="${date}"></head><body><article><p>${'The council voted on Tuesday to close the library. '.repeat(8)}</p></article></body></html>`;
+    expect(extractFromHtml(html).publishedAt).toBeUndefined();
+  });
+
   it('ignores a canonical link to another site', () => {
     const html = NEWS_PAGE.replace('href="/news/harbour-tunnel"', 'href="https://other.example/story"');
     expect(extractFromHtml(html, 'https://metro.example/a').sourceUrl).toBe('https://metro.example/a');

@@ -9,6 +9,7 @@
  * the shape and size limits (lib/import/limits.ts) before jsdom, Readability or mammoth see it.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { MAX_YEAR, MIN_YEAR } from '@/lib/validation/fields';
 import { Readability } from '@mozilla/readability';
 import mammoth from 'mammoth';
 import { boundedDocx, NOT_A_DOCX_MESSAGE } from '@/lib/import/docx-zip';
@@ -155,10 +156,13 @@ function clean(value: string | null | undefined, max: number): string | undefine
   return text && text.length <= max ? text : undefined;
 }
 
+/** A date the document declares, if it is one the desk accepts: a page dated 0099 or 99999 is not refused for it, its date is just not taken. */
 function parseDate(value: string | null | undefined): Date | undefined {
   if (!value?.trim()) return undefined;
   const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR ? date : undefined;
 }
 
 /** Meta tags by their name, property or itemprop, lower-cased; the first of each wins. */
