@@ -163,7 +163,7 @@ const BOOKKEEPING = { ApiToken: ['lastUsedAt'] } as Record<string, string[]>;
 export async function teamFingerprint(prisma: PrismaClient, teamId: string): Promise<string> {
   const columns = await prisma.$queryRaw<{ table_name: string; column_name: string }[]>`
     SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_schema = current_schema() AND column_name IN ('teamId', 'articleId')`;
+     WHERE table_schema = current_schema() AND column_name IN ('teamId', 'articleId', 'userId')`;
   const tables = await prisma.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
   const has = (table: string, column: string) => columns.some((c) => c.table_name === table && c.column_name === column);
@@ -174,6 +174,7 @@ export async function teamFingerprint(prisma: PrismaClient, teamId: string): Pro
     if (table === 'Team') parts.push(`SELECT ${row} FROM "Team" t WHERE t.id = $1`);
     else if (has(table, 'teamId')) parts.push(`SELECT ${row} FROM "${table}" t WHERE t."teamId" = $1`);
     else if (has(table, 'articleId')) parts.push(`SELECT ${row} FROM "${table}" t JOIN "Article" a ON a.id = t."articleId" WHERE a."teamId" = $1`);
+    else if (has(table, 'userId')) parts.push(`SELECT ${row} FROM "${table}" t JOIN "User" u ON u.id = t."userId" WHERE u."teamId" = $1`);
     else throw new Error(`teamFingerprint: how do the rows of "${table}" belong to a team?`);
   }
   const [{ digest }] = await prisma.$queryRawUnsafe<{ digest: string }[]>(
